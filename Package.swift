@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Synthesis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["NicaCore", "Features", "Model", "Analysis", "Linalg"]),
-        .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Pipeline"]),
+        .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
 
         // MARK: Executable
         .executableTarget(

@@ -1,0 +1,40 @@
+/// Shape of the VAE: an MLP encoder `F → H₁ → … → Hₙ → 2K` giving (μ, log σ²), and a mirrored
+/// MLP decoder `K → Hₙ → … → H₁ → F` giving the mean of p(x|z), plus one learned Gaussian
+/// log-variance per output feature (Dai & Wipf 2019: a learned decoder variance makes the
+/// number of active latents track the dimension of the data manifold).
+public struct VAEArchitecture: Codable, Equatable, Sendable {
+    /// F: features per observation.
+    public var inputSize: Int
+    /// Encoder hidden widths, input side first; the decoder uses them reversed.
+    public var hiddenSizes: [Int]
+    /// K: latent dimensions.
+    public var latentSize: Int
+    /// Negative slope of the leaky ReLU between hidden layers.
+    public var leakySlope: Float
+
+    public init(inputSize: Int, hiddenSizes: [Int], latentSize: Int, leakySlope: Float = 0.2) {
+        self.inputSize = inputSize
+        self.hiddenSizes = hiddenSizes
+        self.latentSize = latentSize
+        self.leakySlope = leakySlope
+    }
+
+    /// (in, out) of each encoder layer; the last one outputs μ and log σ² side by side.
+    public var encoderShapes: [(inSize: Int, outSize: Int)] {
+        let sizes = [inputSize] + hiddenSizes + [2 * latentSize]
+        return (0..<(sizes.count - 1)).map { (sizes[$0], sizes[$0 + 1]) }
+    }
+
+    /// (in, out) of each decoder layer; the last one outputs the mean of p(x|z).
+    public var decoderShapes: [(inSize: Int, outSize: Int)] {
+        let sizes = [latentSize] + hiddenSizes.reversed() + [inputSize]
+        return (0..<(sizes.count - 1)).map { (sizes[$0], sizes[$0 + 1]) }
+    }
+
+    /// Multiply–adds of the dense layers per observation: (encoder only, encoder + decoder).
+    public var flopsPerSample: (encode: Int, forward: Int) {
+        let enc = encoderShapes.reduce(0) { $0 + 2 * $1.inSize * $1.outSize }
+        let dec = decoderShapes.reduce(0) { $0 + 2 * $1.inSize * $1.outSize }
+        return (enc, enc + dec)
+    }
+}

@@ -1,0 +1,60 @@
+import Linalg
+
+/// The nonlinearity applied after a dense layer.
+public enum Activation: Equatable, Sendable {
+    case identity
+    /// max(x, 0) + slope · min(x, 0), slope in (0, 1).
+    case leakyReLU(slope: Float)
+}
+
+/// Dense layer forward pass: `out = act(inp · weight + bias)` for a batch.
+/// Shapes: inp `B × I`, weight `I × O`, bias `O`, out `B × O`, all row-major.
+public func denseForward(out: UnsafeMutablePointer<Float>, inp: UnsafePointer<Float>,
+                         weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                         batch: Int, inSize: Int, outSize: Int, activation: Activation) {
+    gemm(transA: false, transB: false, m: batch, n: outSize, k: inSize,
+         alpha: 1, a: inp, lda: inSize, b: weight, ldb: outSize, beta: 0, c: out, ldc: outSize)
+    // Bias and activation fused into one pass over the output.
+    switch activation {
+    case .identity:
+        for r in 0..<batch {
+            let row = out + r * outSize
+            for c in 0..<outSize { row[c] += bias[c] }
+        }
+    case .leakyReLU(let slope):
+        for r in 0..<batch {
+            let row = out + r * outSize
+            for c in 0..<outSize {
+                let v = row[c] + bias[c]
+                row[c] = v > 0 ? v : v * slope
+            }
+        }
+    }
+}
+
+/// Dense layer backward pass. On entry `dout` holds ∂L/∂out; it is overwritten with the
+/// gradient with respect to the pre-activation. Gradients are *accumulated* into `dweight`
+/// (`I × O`) and `dbias` (`O`); `dinp` (`B × I`) is overwritten when given (the first
+/// encoder layer needs no input gradient). `out` is the forward output: for a leaky ReLU
+/// with positive slope, out > 0 exactly where the pre-activation is > 0.
+public func denseBackward(dinp: UnsafeMutablePointer<Float>?, dweight: UnsafeMutablePointer<Float>,
+                          dbias: UnsafeMutablePointer<Float>, dout: UnsafeMutablePointer<Float>,
+                          out: UnsafePointer<Float>, inp: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                          batch: Int, inSize: Int, outSize: Int, activation: Activation) {
+    if case .leakyReLU(let slope) = activation {
+        for r in 0..<batch {
+            let g = dout + r * outSize, y = out + r * outSize
+            for c in 0..<outSize { g[c] = y[c] > 0 ? g[c] : g[c] * slope }
+        }
+    }
+    for r in 0..<batch {
+        let g = dout + r * outSize
+        for c in 0..<outSize { dbias[c] += g[c] }
+    }
+    gemm(transA: true, transB: false, m: inSize, n: outSize, k: batch,
+         alpha: 1, a: inp, lda: inSize, b: dout, ldb: outSize, beta: 1, c: dweight, ldc: outSize)
+    if let dinp {
+        gemm(transA: false, transB: true, m: batch, n: inSize, k: outSize,
+             alpha: 1, a: dout, lda: outSize, b: weight, ldb: outSize, beta: 0, c: dinp, ldc: inSize)
+    }
+}

@@ -1,0 +1,76 @@
+import NicaCore
+
+/// A diagonal-Gaussian variational auto-encoder (Kingma & Welling, Auto-Encoding Variational
+/// Bayes, 2014): encoder q(z|x) = N(μ(x), diag σ²(x)), prior p(z) = N(0, I), decoder
+/// p(x|z) = N(f(z), diag γ²) with γ² learned per feature. All parameters live in one flat
+/// Float32 buffer laid out by `ParameterLayout`.
+public final class VAE {
+    public let architecture: VAEArchitecture
+    public let layout: ParameterLayout
+    /// The flat parameter buffer (owned; freed with the model).
+    public let parameters: UnsafeMutableBufferPointer<Float>
+
+    /// A freshly initialised model: weights and biases U(−1/√in, 1/√in) as PyTorch's
+    /// `nn.Linear` does, decoder log-variance 0 (γ² = 1, the variance of standardised data).
+    public init(architecture: VAEArchitecture, rng: inout SeededRNG) {
+        self.architecture = architecture
+        self.layout = ParameterLayout(architecture)
+        parameters = .allocate(capacity: layout.count)
+        parameters.initialize(repeating: 0)
+        for dense in layout.encoder + layout.decoder {
+            let bound = 1 / Float(dense.inSize).squareRoot()
+            for i in 0..<(dense.inSize * dense.outSize) {
+                parameters[dense.weight + i] = (2 * rng.uniform() - 1) * bound
+            }
+            for i in 0..<dense.outSize { parameters[dense.bias + i] = (2 * rng.uniform() - 1) * bound }
+        }
+    }
+
+    /// A model with the given parameter values (e.g. loaded from a file).
+    public init(architecture: VAEArchitecture, parameterValues: [Float]) {
+        self.architecture = architecture
+        self.layout = ParameterLayout(architecture)
+        precondition(parameterValues.count == layout.count, "VAE: wrong parameter count")
+        parameters = .allocate(capacity: layout.count)
+        _ = parameters.initialize(from: parameterValues)
+    }
+
+    deinit { parameters.deallocate() }
+
+    /// A copy of the parameter values.
+    public var parameterValues: [Float] { Array(parameters) }
+
+    /// Overwrites the parameters with `values` (same count).
+    public func setParameterValues(_ values: [Float]) {
+        precondition(values.count == layout.count)
+        for i in values.indices { parameters[i] = values[i] }
+    }
+
+    /// The decoder's per-feature log γ² (nats of log-variance, standardised units).
+    public var decoderLogVariance: [Float] {
+        Array(parameters[layout.decoderLogVariance..<layout.count])
+    }
+
+    /// Posterior means and log-variances for every row of `x` (`N × F`): both `N × K`.
+    public func encode(_ x: Matrix, batchSize: Int = 1024) -> (mean: Matrix, logVariance: Matrix) {
+        precondition(x.cols == architecture.inputSize, "VAE.encode: \(x.cols) features, model expects \(architecture.inputSize)")
+        let k = architecture.latentSize
+        var mean = Matrix(rows: x.rows, cols: k), logVar = Matrix(rows: x.rows, cols: k)
+        let workspace = VAEWorkspace(model: self, batchCapacity: min(max(batchSize, 1), max(x.rows, 1)))
+        x.data.withUnsafeBufferPointer { xs in
+            var start = 0
+            while start < x.rows {
+                let count = min(workspace.batchCapacity, x.rows - start)
+                let encoded = workspace.encoderForward(model: self, input: xs.baseAddress! + start * x.cols, batch: count)
+                for b in 0..<count {
+                    for d in 0..<k {
+                        mean.data[(start + b) * k + d] = encoded[b * 2 * k + d]
+                        logVar.data[(start + b) * k + d] = min(max(encoded[b * 2 * k + k + d], LogVarianceClamp.lower), LogVarianceClamp.upper)
+                    }
+                }
+                start += count
+            }
+        }
+        return (mean, logVar)
+    }
+}

@@ -1,0 +1,33 @@
+import Analysis
+import Features
+import Model
+import NicaCore
+
+/// A finished analysis: the source count, its evidence, the latent traces and how they were obtained.
+public struct AnalysisResult: Sendable {
+    /// Settings with every automatic choice filled in.
+    public var settings: AnalysisSettings
+    public var architecture: VAEArchitecture
+    /// Observations (windows, or time steps in per-sample mode).
+    public var observationCount: Int
+    public var featureCount: Int
+    /// Time of each observation in seconds (window centre).
+    public var times: [Double]
+    /// Observation rate (Hz): windows per second, or the sample rate in per-sample mode.
+    public var observationRate: Double
+    public var statistics: LatentStatistics
+    public var count: SourceCount
+    /// Wax–Kailath MDL estimate from the eigenvalues of the same standardised features.
+    public var linearMDLEstimate: Int
+    /// Posterior means μ(x), `N × K`.
+    public var latentMeans: Matrix
+    public var training: TrainingSummary
+    public var standardizer: Standardizer
+    /// Wall-clock seconds per stage: `features`, `training`, `analysis`, `total`.
+    public var timings: [String: Double]
+    /// The trained parameters (flat, `ParameterLayout` order).
+    public var modelParameters: [Float]
+    /// Mean of the decoder's learned log γ² over features (standardised units): the noise
+    /// level the model settled on.
+    public var meanDecoderLogVariance: Double
+}

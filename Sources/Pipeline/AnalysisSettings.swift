@@ -1,0 +1,70 @@
+import Analysis
+import Features
+import Model
+
+/// Everything that determines an analysis. Options left nil are chosen from the data by
+/// `AnalysisSettings.resolved(...)`; the resolved copy is what reports print.
+public struct AnalysisSettings: Codable, Equatable, Sendable {
+    public var features: FeatureConfig
+    /// K: latent dimensions (nil = from the input size).
+    public var latentDimensions: Int?
+    /// Encoder hidden widths (nil = from the input size and the number of observations).
+    public var hiddenSizes: [Int]?
+    public var training: TrainingOptions
+    public var counting: CountingRule
+    /// Seed of every random draw (initialisation, minibatch order, ε).
+    public var seed: UInt64
+    /// OpenBLAS threads.
+    public var threads: Int
+    /// Whether `features.poolBins` may be replaced by the automatic choice.
+    public var automaticPooling: Bool = false
+
+    public init(features: FeatureConfig, latentDimensions: Int? = nil, hiddenSizes: [Int]? = nil,
+                training: TrainingOptions = TrainingOptions(), counting: CountingRule = CountingRule(),
+                seed: UInt64 = 0, threads: Int = 1) {
+        self.features = features
+        self.latentDimensions = latentDimensions
+        self.hiddenSizes = hiddenSizes
+        self.training = training
+        self.counting = counting
+        self.seed = seed
+        self.threads = threads
+    }
+
+    /// Bins per channel the automatic pooling aims for.
+    public static let targetBinsPerChannel = 32
+
+    /// The automatic `poolBins`: adjacent bins averaged so each channel keeps about 32
+    /// features (W = 256 → 4 bins per feature). Averaging in the power domain lowers the
+    /// periodogram's variance, which the VAE would otherwise model as extra sources.
+    public static func automaticPoolBins(window: Int) -> Int {
+        max(1, (window / 2 + 1) / targetBinsPerChannel)
+    }
+
+    /// Largest number of latent dimensions chosen automatically.
+    public static let maxAutomaticLatents = 16
+
+    /// Fills in the automatic choices for `featureCount` features and `observationCount`
+    /// observations in `channelCount` channels.
+    ///
+    /// * K = the number of channels in per-sample mode (the data manifold cannot have more
+    ///   dimensions than there are channels), else min(features, 16); at most 16.
+    /// * Hidden widths: two layers; per-sample 64 (128 above 8 channels). Spectral modes use
+    ///   32: a window's log-periodogram is a noisy estimate, and a wider decoder learns that
+    ///   noise and keeps every latent active (measured in docs/accuracy.md).
+    /// * Batch: at most the requested size and small enough for ≥ 20 steps per epoch.
+    public func resolved(featureCount: Int, observationCount: Int, channelCount: Int) -> AnalysisSettings {
+        var s = self
+        let perSample = features.window == 1
+        if s.latentDimensions == nil {
+            let k = perSample ? channelCount : featureCount
+            s.latentDimensions = max(1, min(k, Self.maxAutomaticLatents))
+        }
+        if s.hiddenSizes == nil {
+            let width = perSample ? (channelCount > 8 ? 128 : 64) : 32
+            s.hiddenSizes = [width, width]
+        }
+        s.training.batchSize = max(8, min(s.training.batchSize, observationCount / 20))
+        return s
+    }
+}

@@ -1,0 +1,144 @@
+import Analysis
+import Features
+import Model
+import Pipeline
+
+/// The JSON report: the command-line contract's keys (`sources`, `kl_per_dim`, `active_dims`)
+/// plus the evidence, settings, seed, timings and library versions. `--json` prints it and
+/// `--out` writes it as `report.json`.
+public struct ReportDocument: Codable, Equatable, Sendable {
+    public struct Input: Codable, Equatable, Sendable {
+        public var path: String
+        public var format: String
+        public var channels: Int
+        public var channelNames: [String]
+        public var frames: Int
+        public var sampleRate: Double
+        public var durationSeconds: Double
+
+        public init(path: String, format: String, channels: Int, channelNames: [String], frames: Int,
+                    sampleRate: Double, durationSeconds: Double) {
+            self.path = path
+            self.format = format
+            self.channels = channels
+            self.channelNames = channelNames
+            self.frames = frames
+            self.sampleRate = sampleRate
+            self.durationSeconds = durationSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case path, format, channels, frames
+            case channelNames = "channel_names"
+            case sampleRate = "sample_rate"
+            case durationSeconds = "duration_s"
+        }
+    }
+
+    public struct Settings: Codable, Equatable, Sendable {
+        public var features: String
+        public var window: Int
+        public var hop: Int
+        public var poolBins: Int
+        public var latentDim: Int
+        public var hidden: [Int]
+        public var batchSize: Int
+        public var learningRate: Float
+        public var epochs: Int?
+        public var klThreshold: Double
+        public var threads: Int
+
+        enum CodingKeys: String, CodingKey {
+            case features, window, hop, hidden, threads, epochs
+            case poolBins = "pool_bins"
+            case latentDim = "latent_dim"
+            case batchSize = "batch_size"
+            case learningRate = "learning_rate"
+            case klThreshold = "kl_threshold_nats"
+        }
+    }
+
+    public struct Training: Codable, Equatable, Sendable {
+        public var epochs: Int
+        public var steps: Int
+        public var stopReason: String
+        public var recoveries: Int
+        public var finalLoss: Double
+        public var finalKL: Double
+        public var meanDecoderLogVariance: Double
+
+        enum CodingKeys: String, CodingKey {
+            case epochs, steps, recoveries
+            case stopReason = "stop_reason"
+            case finalLoss = "final_loss_nats"
+            case finalKL = "final_kl_nats"
+            case meanDecoderLogVariance = "mean_decoder_log_variance"
+        }
+    }
+
+    public var nicaVersion: String
+    public var sources: Int
+    public var klPerDim: [Double]
+    public var activeDims: [Int]
+    public var dimsByKL: [Int]
+    public var muVariance: [Double]
+    public var activeUnits: Int
+    public var gapRatio: Double?
+    public var ambiguous: Bool
+    public var linearMDLEstimate: Int
+    public var observations: Int
+    public var featuresPerObservation: Int
+    public var observationRate: Double
+    public var seed: UInt64
+    public var input: Input
+    public var settings: Settings
+    public var training: Training
+    public var timingsSeconds: [String: Double]
+    public var versions: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case sources, seed, input, settings, training, observations, ambiguous, versions
+        case nicaVersion = "nica_version"
+        case klPerDim = "kl_per_dim"
+        case activeDims = "active_dims"
+        case dimsByKL = "dims_by_kl"
+        case muVariance = "mu_variance"
+        case activeUnits = "active_units"
+        case gapRatio = "kl_gap_ratio"
+        case linearMDLEstimate = "linear_mdl_estimate"
+        case featuresPerObservation = "features_per_observation"
+        case observationRate = "observation_rate_hz"
+        case timingsSeconds = "timings_s"
+    }
+
+    public init(result: AnalysisResult, input: Input, versions: [String: String]) {
+        let s = result.settings
+        nicaVersion = NicaVersion.string
+        sources = result.count.sources
+        klPerDim = result.statistics.klPerDimension
+        activeDims = result.count.activeDimensions
+        dimsByKL = result.count.dimensionsByKL
+        muVariance = result.statistics.meanVariance
+        activeUnits = result.count.activeUnits
+        gapRatio = result.count.gapRatio
+        ambiguous = result.count.ambiguous
+        linearMDLEstimate = result.linearMDLEstimate
+        observations = result.observationCount
+        featuresPerObservation = result.featureCount
+        observationRate = result.observationRate
+        seed = s.seed
+        self.input = input
+        settings = Settings(features: s.features.kind.rawValue, window: s.features.window, hop: s.features.hop,
+                            poolBins: s.features.poolBins, latentDim: result.architecture.latentSize,
+                            hidden: result.architecture.hiddenSizes, batchSize: s.training.batchSize,
+                            learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
+                            klThreshold: s.counting.klThreshold, threads: s.threads)
+        let last = result.training.history.last
+        training = Training(epochs: result.training.epochs, steps: result.training.steps,
+                            stopReason: result.training.stopReason, recoveries: result.training.recoveries,
+                            finalLoss: last?.loss ?? .nan, finalKL: last?.kl ?? .nan,
+                            meanDecoderLogVariance: result.meanDecoderLogVariance)
+        timingsSeconds = result.timings
+        self.versions = versions
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import NicaCore
+import Pipeline
+import SignalIO
+
+/// Writes an analysis to a directory: `report.json`, `latents.csv` (`index,time,z0,…`, one
+/// row per observation, posterior means) and `latents.wav` (one channel per latent, active
+/// dimensions first, at the observation rate). Every file is written to a temporary name
+/// and renamed into place, so an interrupted run leaves no half-written output.
+public enum ResultExporter {
+    public static func write(result: AnalysisResult, document: ReportDocument, to directory: String) throws {
+        try createDirectory(directory)
+        let json = try JSONRendering.render(document) + "\n"
+        try AtomicFile.write(Array(json.utf8), to: path(directory, "report.json"))
+
+        let k = result.latentMeans.cols
+        let columns = [CSVColumn(name: "index", integers: Array(0..<result.observationCount)),
+                       CSVColumn(name: "time", doubles: result.times)]
+            + CSVColumn.columns(of: result.latentMeans, names: LatentExports.csvHeader(latentCount: k).suffix(k).map { $0 })
+        try CSVWriter.write(columns: columns, to: path(directory, "latents.csv"))
+        try AudioFile.write(LatentExports.traceSignal(result), to: path(directory, "latents.wav"), encoding: .float32)
+    }
+
+    static func path(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// Creates `directory` and its parents; an existing directory is fine, a file in the way is not.
+    static func createDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw NicaError.io(path: directory, message: "exists and is not a directory (--out needs a directory)")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw NicaError.io(path: directory, message: "cannot create the output directory")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Features
+import NicaCore
+import Pipeline
+import Report
+import SignalIO
+
+/// `nica analyze`: estimate the number of sources in a recording and export the latent traces.
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Estimate how many independent sources a recording holds and export their latent traces.",
+        discussion: """
+        Per-sample mode (the default, --window 1 --features raw) treats every time step as one
+        observation x(t) = f(s(t)). Spectral mode (--window W > 1 with magnitude or logpower)
+        treats each window's spectrum as one observation.
+
+        Examples:
+          nica analyze data/nonlinear-3src.csv
+          nica analyze data/spectral-3src.wav --window 256 --hop 128 --features logpower --out results/
+        """)
+
+    @Argument(help: "Input recording: .csv (one column per channel, optional header and time column) or any audio file libsndfile reads (WAV, FLAC, …).")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Window length in samples; 1 = per-sample mode.")
+    var window: Int = 1
+
+    @Option(help: "Hop between windows in samples. (default: window / 2, or 1 in per-sample mode)")
+    var hop: Int?
+
+    @Option(help: "Features per window: raw, magnitude or logpower.")
+    var features: FeatureKind = .raw
+
+    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes). (default: chosen from the window and the number of windows)")
+    var poolBins: Int?
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
+    var out: String?
+
+    @Flag(help: "Print exactly one JSON object on stdout instead of the summary.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "No progress output on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard window >= 1 else { throw ValidationError("--window must be at least 1 sample, got \(window)") }
+        if let hop, hop < 1 { throw ValidationError("--hop must be at least 1 sample, got \(hop)") }
+        if let poolBins, poolBins < 1 { throw ValidationError("--pool-bins must be at least 1, got \(poolBins)") }
+        if window == 1 && features != .raw {
+            throw ValidationError("--features \(features.rawValue) needs --window of at least 2 samples (per-sample mode uses raw)")
+        }
+        try model.validate()
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
+                                              poolBins: poolBins ?? 1)
+            var settings = model.settings(features: featureConfig)
+            settings.automaticPooling = poolBins == nil
+            let progress = ProgressPrinter(enabled: !quiet)
+            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handle)
+            progress.finish()
+            let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
+                                          versions: LibraryVersions.all)
+            if let out {
+                try ResultExporter.write(result: result, document: document, to: out)
+            }
+            print(json ? try JSONRendering.render(document) : SummaryText.render(document), terminator: json ? "\n" : "")
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+import Features
+import Synthesis
+
+extension FeatureKind: ExpressibleByArgument {}
+extension GenerationFamily: ExpressibleByArgument {}
+extension MixingActivation: ExpressibleByArgument {}
+extension SpectralMixing: ExpressibleByArgument {}

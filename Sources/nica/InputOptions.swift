@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import SignalIO
+
+/// How to read the input file.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Sample rate in Hz for a CSV without a time column (overrides a time column or audio header).")
+    var rate: Double?
+
+    @Option(help: "Channels to use, comma-separated: 0-based indices or CSV header names. (default: all)")
+    var channels: String?
+
+    @Option(help: "CSV field delimiter: ',', ';' or 'tab'. (default: detected from the first line)")
+    var delimiter: String?
+
+    var csvOptions: CSVOptions {
+        let selected = channels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let byte: UInt8? = delimiter.map { $0 == "tab" || $0 == "\\t" ? 9 : ($0.utf8.first ?? 44) }
+        return CSVOptions(channels: selected, sampleRate: rate, delimiter: byte)
+    }
+}

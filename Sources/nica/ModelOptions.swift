@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Analysis
+import Features
+import Model
+import Pipeline
+
+/// Options of the model, its training and the counting rule, shared by the commands that train.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .customLong("latent-dim"), help: "Latent dimensions K. (default: channels in per-sample mode, else min(features, 16))")
+    var latentDim: Int?
+
+    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample (128,128 above 8 channels); spectral: windows/16 within 32…256)")
+    var hidden: String?
+
+    @Option(help: "Train exactly this many epochs. (default: until the ELBO converges)")
+    var epochs: Int?
+
+    @Option(help: "Minibatch size in observations.")
+    var batchSize: Int = 256
+
+    @Option(help: "Adam learning rate.")
+    var learningRate: Float = 1e-3
+
+    @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
+    var klThreshold: Double = 0.1
+
+    @Option(help: "Random seed: same input, seed and threads give the same report.")
+    var seed: UInt64 = 0
+
+    @Option(help: "OpenBLAS threads.")
+    var threads: Int = 1
+
+    func validate() throws {
+        if let latentDim, latentDim < 1 { throw ValidationError("--latent-dim must be at least 1, got \(latentDim)") }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--learning-rate must be positive, got \(learningRate)") }
+        guard klThreshold >= 0, klThreshold.isFinite else { throw ValidationError("--kl-threshold must be ≥ 0 nats, got \(klThreshold)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        _ = try hiddenSizes()
+    }
+
+    func hiddenSizes() throws -> [Int]? {
+        guard let hidden else { return nil }
+        let parts = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            throw ValidationError("--hidden expects positive widths separated by commas (e.g. 64,64), got '\(hidden)'")
+        }
+        return parts.map { $0! }
+    }
+
+    func settings(features: FeatureConfig) -> AnalysisSettings {
+        var training = TrainingOptions()
+        training.batchSize = batchSize
+        training.learningRate = learningRate
+        training.fixedEpochs = epochs
+        return AnalysisSettings(features: features, latentDimensions: latentDim, hiddenSizes: try? hiddenSizes(),
+                                training: training, counting: CountingRule(klThreshold: klThreshold),
+                                seed: seed, threads: threads)
+    }
+}

@@ -1,0 +1,139 @@
+import XCTest
+import NicaCore
+import Model
+import TestSupport
+
+/// Every hand-written backward pass against central finite differences of its forward pass.
+/// Float32 forward passes limit the attainable agreement; a tolerance of a few percent of the
+/// largest gradient still catches any wrong sign, index or missing term.
+final class GradientTests: XCTestCase {
+    private func randomArray(_ n: Int, _ rng: inout SeededRNG, scale: Float = 1) -> [Float] {
+        (0..<n).map { _ in rng.normal() * scale }
+    }
+
+    /// Checks analytic gradient `g` of `loss` at `x` by central differences, coordinate by coordinate.
+    private func assertGradient(_ g: [Float], at x: [Float], h: Float = 1e-2, tolerance: Double = 0.02,
+                                _ loss: ([Float]) -> Double, file: StaticString = #filePath, line: UInt = #line) {
+        let scale = max(g.map { Double(abs($0)) }.max() ?? 0, 1e-3)
+        var worst = 0.0
+        for i in x.indices {
+            var plus = x, minus = x
+            plus[i] += h
+            minus[i] -= h
+            let numeric = (loss(plus) - loss(minus)) / (2 * Double(h))
+            worst = max(worst, abs(numeric - Double(g[i])) / scale)
+        }
+        XCTAssertLessThan(worst, tolerance, "worst |numeric − analytic| / max|g| = \(worst)", file: file, line: line)
+    }
+
+    func testDenseLayerGradients() {
+        var rng = SeededRNG(seed: 1)
+        let b = 5, i = 4, o = 3
+        for activation in [Activation.identity, .leakyReLU(slope: 0.2)] {
+            let inp = randomArray(b * i, &rng), w = randomArray(i * o, &rng), bias = randomArray(o, &rng)
+            let upstream = randomArray(b * o, &rng)
+            func forward(_ inp: [Float], _ w: [Float], _ bias: [Float]) -> Double {
+                var out = [Float](repeating: 0, count: b * o)
+                denseForward(out: &out, inp: inp, weight: w, bias: bias, batch: b, inSize: i, outSize: o, activation: activation)
+                return zip(out, upstream).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+            }
+            var out = [Float](repeating: 0, count: b * o)
+            denseForward(out: &out, inp: inp, weight: w, bias: bias, batch: b, inSize: i, outSize: o, activation: activation)
+            var dout = upstream
+            var dw = [Float](repeating: 0, count: i * o), db = [Float](repeating: 0, count: o)
+            var dinp = [Float](repeating: 0, count: b * i)
+            denseBackward(dinp: &dinp, dweight: &dw, dbias: &db, dout: &dout, out: out, inp: inp, weight: w,
+                          batch: b, inSize: i, outSize: o, activation: activation)
+            assertGradient(dw, at: w, h: 1e-3) { forward(inp, $0, bias) }
+            assertGradient(db, at: bias, h: 1e-3) { forward(inp, w, $0) }
+            assertGradient(dinp, at: inp, h: 1e-3) { forward($0, w, bias) }
+        }
+    }
+
+    func testDenseBackwardAccumulatesIntoExistingGradients() {
+        var rng = SeededRNG(seed: 2)
+        let b = 3, i = 2, o = 2
+        let inp = randomArray(b * i, &rng), w = randomArray(i * o, &rng), bias = randomArray(o, &rng)
+        var out = [Float](repeating: 0, count: b * o)
+        denseForward(out: &out, inp: inp, weight: w, bias: bias, batch: b, inSize: i, outSize: o, activation: .identity)
+        var dout = [Float](repeating: 1, count: b * o)
+        var dw = [Float](repeating: 10, count: i * o), db = [Float](repeating: 10, count: o)
+        denseBackward(dinp: nil, dweight: &dw, dbias: &db, dout: &dout, out: out, inp: inp, weight: w,
+                      batch: b, inSize: i, outSize: o, activation: .identity)
+        XCTAssertEqual(db, [Float](repeating: 10 + Float(b), count: o))
+        let colSum0 = (0..<b).reduce(Float(0)) { $0 + inp[$1 * i] }
+        XCTAssertEqual(dw[0], 10 + colSum0, accuracy: 1e-5)
+    }
+
+    func testLatentTermGradients() {
+        var rng = SeededRNG(seed: 3)
+        let b = 4, k = 3
+        var encoded = randomArray(b * 2 * k, &rng, scale: 0.7)
+        encoded[2 * k - 1] = -20 // a clamped log-variance: its gradient must be zero
+        let eps = randomArray(b * k, &rng), upstream = randomArray(b * k, &rng)
+        let klWeight: Float = 0.7
+        func loss(_ h: [Float]) -> Double {
+            var z = [Float](repeating: 0, count: b * k)
+            let kl = latentForward(z: &z, encoded: h, eps: eps, batch: b, latent: k)
+            return zip(z, upstream).reduce(0) { $0 + Double($1.0) * Double($1.1) } + Double(klWeight) * kl / Double(b)
+        }
+        var dh = [Float](repeating: 0, count: b * 2 * k)
+        latentBackward(dencoded: &dh, dz: upstream, encoded: encoded, eps: eps, batch: b, latent: k, klWeight: klWeight)
+        XCTAssertEqual(dh[2 * k - 1], 0)
+        assertGradient(dh, at: encoded, h: 1e-3) { loss($0) }
+    }
+
+    func testGaussianNLLGradients() {
+        var rng = SeededRNG(seed: 4)
+        let b = 5, f = 4
+        let x = randomArray(b * f, &rng), xhat = randomArray(b * f, &rng)
+        let logGamma = randomArray(f, &rng, scale: 0.5)
+        var scratch = [Float](repeating: 0, count: 2 * f)
+        func loss(_ xhat: [Float], _ lg: [Float]) -> Double {
+            var d = [Float](repeating: 0, count: b * f), dg = [Float](repeating: 0, count: f)
+            return gaussianNLLForwardBackward(dxhat: &d, dlogGamma: &dg, x: x, xhat: xhat, logGamma: lg,
+                                              scratch: &scratch, batch: b, features: f) / Double(b)
+        }
+        var dxhat = [Float](repeating: 0, count: b * f), dlg = [Float](repeating: 0, count: f)
+        let total = gaussianNLLForwardBackward(dxhat: &dxhat, dlogGamma: &dlg, x: x, xhat: xhat, logGamma: logGamma,
+                                               scratch: &scratch, batch: b, features: f)
+        // Value against the textbook density, in Float64.
+        var expected = 0.0
+        for r in 0..<b {
+            for c in 0..<f {
+                let v = exp(Double(logGamma[c])), d = Double(x[r * f + c] - xhat[r * f + c])
+                expected += 0.5 * (d * d / v + log(2 * Double.pi * v))
+            }
+        }
+        XCTAssertEqual(total, expected, accuracy: 1e-4 * abs(expected))
+        assertGradient(dxhat, at: xhat, h: 1e-3) { loss($0, logGamma) }
+        assertGradient(dlg, at: logGamma, h: 1e-3) { loss(xhat, $0) }
+    }
+
+    /// The whole ELBO objective: every parameter of a small VAE, with ε held fixed.
+    func testFullObjectiveGradient() {
+        var rng = SeededRNG(seed: 5)
+        let arch = VAEArchitecture(inputSize: 5, hiddenSizes: [7, 6], latentSize: 3, leakySlope: 0.2)
+        let model = VAE(architecture: arch, rng: &rng)
+        // Non-zero decoder log-variances so their gradient is exercised away from 0.
+        var values = model.parameterValues
+        for i in model.layout.decoderLogVariance..<model.layout.count { values[i] = rng.normal() * 0.3 }
+        model.setParameterValues(values)
+        let b = 6
+        let x = randomArray(b * arch.inputSize, &rng)
+        let eps = randomArray(b * arch.latentSize, &rng)
+        let workspace = VAEWorkspace(model: model, batchCapacity: b)
+        func loss(_ theta: [Float]) -> Double {
+            model.setParameterValues(theta)
+            for i in eps.indices { workspace.eps[i] = eps[i] }
+            return workspace.lossAndGradient(model: model, input: x, batch: b, klWeight: 1).total
+        }
+        let theta = model.parameterValues
+        _ = loss(theta)
+        let analytic = Array(workspace.gradients)
+        assertGradient(analytic, at: theta, h: 2e-3, tolerance: 0.02) { loss($0) }
+        // The reported terms add up.
+        let terms = workspace.lossAndGradient(model: model, input: x, batch: b)
+        XCTAssertEqual(terms.total, terms.reconstruction + terms.kl, accuracy: 1e-9)
+    }
+}

@@ -1,0 +1,56 @@
+import XCTest
+import NicaCore
+import Pipeline
+import Synthesis
+import Features
+
+/// End to end on generated recordings with known truth: the pipeline must count the sources.
+/// Small recordings keep the suite fast; the README's heavier checks cover the sample files.
+final class SourceCountingTests: XCTestCase {
+    func testPerSampleNonlinearMixtureIsCountedExactly() throws {
+        let recording = try NonlinearSpec(k: 2, m: 5, frames: 6000, layers: 2, activation: .tanhLinear,
+                                          snrDB: 30, seed: 3).generate()
+        let settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
+        XCTAssertEqual(result.latentMeans.rows, 6000)
+        XCTAssertEqual(result.latentMeans.cols, 5)
+        // A clean split: the weakest active dimension carries far more than the strongest inactive one.
+        XCTAssertGreaterThan(result.count.gapRatio ?? 0, 10)
+    }
+
+    func testSpectralMixtureIsCountedExactly() throws {
+        let recording = try SpectralSpec(k: 2, m: 1, sampleRate: 8000, duration: 30, seed: 5).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower), seed: 1)
+        settings.automaticPooling = true
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
+        XCTAssertEqual(result.settings.features.poolBins, 4)
+        XCTAssertEqual(result.featureCount, 33) // ceil(129 / 4) bins of one channel
+    }
+
+    func testSameSeedGivesIdenticalResultAndOtherSeedDiffers() throws {
+        let recording = try NonlinearSpec(k: 1, m: 3, frames: 2000, layers: 1, seed: 8).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 4)
+        settings.training.fixedEpochs = 5
+        let a = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let b = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(a.statistics, b.statistics)
+        XCTAssertEqual(a.latentMeans, b.latentMeans)
+        settings.seed = 5
+        let c = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertNotEqual(a.latentMeans, c.latentMeans)
+    }
+
+    func testTooFewWindowsIsAClearError() throws {
+        let signal = Signal(samples: [Float](repeating: 0.5, count: 1000), channelCount: 1, frameCount: 1000, sampleRate: 100)
+        let settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 256, kind: .logpower))
+        XCTAssertThrowsError(try AnalysisPipeline.run(signal: signal, settings: settings)) { error in
+            guard case NicaError.invalidArgument(let argument, let message) = error else {
+                return XCTFail("unexpected error \(error)")
+            }
+            XCTAssertEqual(argument, "--window")
+            XCTAssertTrue(message.contains("3 observations"), message)
+        }
+    }
+}
