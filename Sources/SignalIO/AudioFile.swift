@@ -24,7 +24,9 @@ public enum AudioFile {
     ///
     /// Frames are read until the decoder reports the end instead of trusting the frame count
     /// in the header, which streamed WAVs leave wrong (0 or 0xFFFFFFFF); the header's count is
-    /// only a capacity hint. Integer samples are scaled to [−1, 1) by libsndfile.
+    /// only a capacity hint. A WAV `data` size that is too small (including 0), which
+    /// libsndfile would believe, is corrected on the fly (`WAVLengthRepair`) so the frames
+    /// after it are read too. Integer samples are scaled to [−1, 1) by libsndfile.
     /// - Throws: `NicaError.missingInput` (no such file, a directory), `.io` (unreadable),
     ///   `.badData` (not audio libsndfile can decode, a decoding error, or no frames).
     public static func read(path: String) throws -> Signal {
@@ -36,7 +38,19 @@ public enum AudioFile {
         let fd = try InputFile.openForReading(path)
         defer { close(fd) }
         var info = SF_INFO()
-        guard let file = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE)) else {
+        var overlay: OverlaidFile?
+        // Runs after sf_close (defers run in reverse): libsndfile reads through `overlay`.
+        defer { withExtendedLifetime(overlay) {} }
+        var status = stat()
+        let fileLength = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        let opened: OpaquePointer?
+        if let sizeField = WAVLengthRepair.understatedDataSizeOffset(fd: fd, fileLength: fileLength) {
+            overlay = OverlaidFile(fd: fd, length: fileLength, patchOffset: sizeField, patch: [0xFF, 0xFF, 0xFF, 0xFF])
+            opened = overlay!.open(&info)
+        } else {
+            opened = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE))
+        }
+        guard let file = opened else {
             throw NicaError.badData(path: path, line: 0, column: 0,
                                     message: "not a readable audio file: \(String(cString: sf_strerror(nil)))")
         }

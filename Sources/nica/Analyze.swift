@@ -10,9 +10,7 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Estimate how many independent sources a recording holds and export their latent traces.",
         discussion: """
-        Per-sample mode (the default, --window 1 --features raw) treats every time step as one
-        observation x(t) = f(s(t)). Spectral mode (--window W > 1 with magnitude or logpower)
-        treats each window's spectrum as one observation.
+        Per-sample mode (the default, --window 1 --features raw) treats every time step as one observation x(t) = f(s(t)). Spectral mode (--window W > 1 with magnitude or logpower) treats each window's spectrum as one observation.
 
         Examples:
           nica analyze data/nonlinear-3src.csv
@@ -33,7 +31,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Features per window: raw, magnitude or logpower.")
     var features: FeatureKind = .raw
 
-    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes). (default: chosen from the window and the number of windows)")
+    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes). (default: about 32 features per channel, e.g. 4 for a 256-sample window)")
     var poolBins: Int?
 
     @OptionGroup var model: ModelOptions

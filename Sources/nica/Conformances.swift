@@ -1,8 +1,10 @@
 import ArgumentParser
 import Features
+import SignalIO
 import Synthesis
 
 extension FeatureKind: ExpressibleByArgument {}
 extension GenerationFamily: ExpressibleByArgument {}
 extension MixingActivation: ExpressibleByArgument {}
 extension SpectralMixing: ExpressibleByArgument {}
+extension AudioEncoding: ExpressibleByArgument {}

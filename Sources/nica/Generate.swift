@@ -9,9 +9,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a recording with a known number of sources, plus its truth and sources.",
         discussion: """
-        Writes OUT (CSV for the per-sample families, WAV for spectral) and beside it
-        <stem>.truth.json (the generating parameters) and <stem>.sources.csv (the true sources;
-        for spectral: the envelopes).
+        Writes OUT (CSV for the per-sample families, WAV for spectral) and beside it <stem>.truth.json (the generating parameters, including k) and <stem>.sources.csv (the true sources; for spectral, the source envelopes at about 100 Hz).
 
         Examples:
           nica generate nonlinear --k 3 --m 6 --layers 2 --out data/nonlinear-3src.csv
@@ -48,6 +46,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Sample rate in Hz. (default: 100 per-sample, 8000 spectral)")
     var rate: Double?
 
+    @Option(help: "Sample encoding of an audio output: pcm16, pcm24, pcm32, float32 or float64.")
+    var encoding: AudioEncoding = .float32
+
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
@@ -73,7 +74,7 @@ struct Generate: ParsableCommand {
                 recording = try SpectralSpec(k: k, m: m ?? 2, sampleRate: rate ?? 8000, duration: seconds,
                                              snrDB: noise, mixing: mixing, seed: seed).generate()
             }
-            try GeneratedRecordingWriter.write(recording, to: out)
+            try GeneratedRecordingWriter.write(recording, to: out, audioEncoding: encoding)
         }
     }
 }

@@ -10,7 +10,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("latent-dim"), help: "Latent dimensions K. (default: channels in per-sample mode, else min(features, 16))")
     var latentDim: Int?
 
-    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample (128,128 above 8 channels); spectral: windows/16 within 32…256)")
+    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample, 128,128 above 8 channels; 32,32 spectral)")
     var hidden: String?
 
     @Option(help: "Train exactly this many epochs. (default: until the ELBO converges)")

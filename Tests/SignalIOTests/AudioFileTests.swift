@@ -5,33 +5,215 @@ import XCTest
 
 final class AudioFileTests: XCTestCase {
     private var directory = ""
-    override func setUp() { directory = TestSupport.makeTemporaryDirectory("nica-audio") }
 
-    func testExperiment() throws {
-        let frames = 1000
-        let s = Signal(samples: (0..<(2*frames)).map { Float($0) / 4000 }, channelCount: 2, frameCount: frames, sampleRate: 8000)
-        for enc in [AudioEncoding.float32, .pcm16] {
-        let path = directory + "/x.wav"
-        try AudioFile.write(s, to: path, encoding: enc)
+    override func setUp() {
+        directory = TestSupport.makeTemporaryDirectory("nica-audio")
+    }
+
+    /// A multichannel signal in [−1, 1) whose channels differ, so a swap would show.
+    private func testSignal(channels: Int = 5, frames: Int = 3_000, rate: Double = 44_100, seed: UInt64 = 7) -> Signal {
+        var rng = SeededRNG(seed: seed)
+        var samples = [Float](repeating: 0, count: channels * frames)
+        for c in 0..<channels {
+            for t in 0..<frames {
+                samples[c * frames + t] = Float(rng.uniform(-1, 1)) * 0.9 + Float(c) * 0.01
+            }
+        }
+        return Signal(samples: samples, channelCount: channels, frameCount: frames, sampleRate: rate)
+    }
+
+    // MARK: Round trips
+
+    func testFloat32WAVIsBitExactAndKeepsChannelOrderAndRate() throws {
+        let signal = testSignal()
+        let path = directory + "/f.wav"
+        try AudioFile.write(signal, to: path)
+        let back = try AudioFile.read(path: path)
+        XCTAssertEqual(back.channelCount, 5)
+        XCTAssertEqual(back.frameCount, 3_000)
+        XCTAssertEqual(back.sampleRate, 44_100)
+        XCTAssertEqual(back.channelNames, ["ch0", "ch1", "ch2", "ch3", "ch4"])
+        XCTAssertEqual(Fixtures.bits(back.samples), Fixtures.bits(signal.samples))
+        XCTAssertEqual(Fixtures.listing(directory), ["f.wav"])
+    }
+
+    func testFloat32KeepsValuesOutsideTheAudioRange() throws {
+        let samples: [Float] = [123.5, -1e-30, 3e38, -7, 0, .leastNonzeroMagnitude]
+        let signal = Signal(samples: samples, channelCount: 2, frameCount: 3, sampleRate: 10)
+        let path = directory + "/latents.wav"
+        try AudioFile.write(signal, to: path, encoding: .float32)
+        XCTAssertEqual(Fixtures.bits(try AudioFile.read(path: path).samples), Fixtures.bits(samples))
+        try AudioFile.write(signal, to: path, encoding: .float64)
+        XCTAssertEqual(Fixtures.bits(try AudioFile.read(path: path).samples), Fixtures.bits(samples))
+    }
+
+    func testIntegerEncodingsAreWithinHalfAQuantisationStep() throws {
+        let signal = testSignal(channels: 3, frames: 2_000)
+        for (encoding, bits) in [(AudioEncoding.pcm16, 16), (.pcm24, 24), (.pcm32, 32)] {
+            let path = directory + "/\(encoding.rawValue).wav"
+            try AudioFile.write(signal, to: path, encoding: encoding)
+            let back = try AudioFile.read(path: path)
+            XCTAssertEqual(back.frameCount, signal.frameCount)
+            // Half a step of quantisation; at 32 bits Float32's own 2^-25 dominates.
+            let tolerance = max(Float(0.5) / Float(1 << (bits - 1)), 0.5 * Float.ulpOfOne) * 1.0001
+            XCTAssertLessThanOrEqual(TestSupport.maxAbsDifference(back.samples, signal.samples), tolerance, "\(encoding)")
+            XCTAssertGreaterThan(TestSupport.maxAbsDifference(back.samples, signal.samples), 0, "\(encoding) is lossy")
+        }
+    }
+
+    func testIntegerEncodingsClipOutOfRangeValues() throws {
+        let signal = Signal(samples: [2, -2, 1, -1], channelCount: 1, frameCount: 4, sampleRate: 8_000)
+        let path = directory + "/clip.wav"
+        try AudioFile.write(signal, to: path, encoding: .pcm16)
+        XCTAssertEqual(try AudioFile.read(path: path).samples, [32_767.0 / 32_768, -1, 32_767.0 / 32_768, -1])
+    }
+
+    func testFLACAndAIFFRoundTrips() throws {
+        let signal = testSignal(channels: 4, frames: 2_500, rate: 48_000)
+        for (name, encoding, step) in [("a.flac", AudioEncoding.pcm16, Float(1) / 32_768),
+                                       ("b.flac", .pcm24, Float(1) / 8_388_608),
+                                       ("c.aiff", .pcm24, Float(1) / 8_388_608)] {
+            let path = directory + "/" + name
+            try AudioFile.write(signal, to: path, encoding: encoding)
+            let back = try AudioFile.read(path: path)
+            XCTAssertEqual(back.channelCount, 4, name)
+            XCTAssertEqual(back.sampleRate, 48_000, name)
+            XCTAssertLessThanOrEqual(TestSupport.maxAbsDifference(back.samples, signal.samples), step / 2 * 1.0001, name)
+        }
+        let aiffFloat = directory + "/d.aif"
+        try AudioFile.write(signal, to: aiffFloat, encoding: .float32)
+        XCTAssertEqual(Fixtures.bits(try AudioFile.read(path: aiffFloat).samples), Fixtures.bits(signal.samples))
+    }
+
+    func testSampleRateIsRoundedAndAtLeastOneHertz() throws {
+        let path = directory + "/slow.wav"
+        var signal = testSignal(channels: 1, frames: 10, rate: 0.25)
+        try AudioFile.write(signal, to: path)
+        XCTAssertEqual(try AudioFile.read(path: path).sampleRate, 1)
+        signal.sampleRate = 1000.4
+        try AudioFile.write(signal, to: path)
+        XCTAssertEqual(try AudioFile.read(path: path).sampleRate, 1000)
+    }
+
+    // MARK: Headers that lie about the length
+
+    /// The offset of the `data` chunk header in a RIFF/WAVE file.
+    private func dataChunkOffset(_ bytes: [UInt8]) -> Int {
+        var offset = 12
+        while offset + 8 <= bytes.count {
+            let size = Int(bytes[offset + 4]) | Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]) << 16
+                | Int(bytes[offset + 7]) << 24
+            if bytes[offset..<(offset + 4)].elementsEqual("data".utf8) { return offset }
+            offset += 8 + size + (size & 1)
+        }
+        XCTFail("no data chunk")
+        return 0
+    }
+
+    private func patch(_ bytes: inout [UInt8], at offset: Int, _ value: UInt32) {
+        for k in 0..<4 { bytes[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
+    }
+
+    func testWrongDataSizesStillReadEveryFrame() throws {
+        for encoding in [AudioEncoding.float32, .pcm16] {
+            let signal = testSignal(channels: 2, frames: 1_000, rate: 8_000)
+            let path = directory + "/stream.wav"
+            try AudioFile.write(signal, to: path, encoding: encoding)
+            let original = Fixtures.bytes(at: path)
+            let expected = try AudioFile.read(path: path).samples
+            let data = dataChunkOffset(original)
+            let realSize = UInt32(original.count - data - 8)
+            // (RIFF size, data size): streamed (0xFFFFFFFF, sox's 0x7FFFF000), never
+            // finalised (0), stale (too small).
+            let cases: [(UInt32, UInt32)] = [(0xFFFF_FFFF, 0xFFFF_FFFF), (UInt32(original.count - 8), 0x7FFF_F000),
+                                             (0, 0), (36, 0), (0xFFFF_FFFF, 0), (100, realSize / 3),
+                                             (UInt32(original.count - 8), realSize - 16)]
+            for (riff, size) in cases {
+                var bytes = original
+                patch(&bytes, at: 4, riff)
+                patch(&bytes, at: data + 4, size)
+                let broken = Fixtures.write(bytes, named: "broken.wav", in: directory)
+                let back = try AudioFile.read(path: broken)
+                XCTAssertEqual(back.frameCount, 1_000, "\(encoding) RIFF \(riff) data \(size)")
+                XCTAssertEqual(Fixtures.bits(back.samples), Fixtures.bits(expected), "\(encoding) RIFF \(riff) data \(size)")
+            }
+        }
+    }
+
+    func testTrailingChunkAfterDataIsNotMistakenForAudio() throws {
+        let signal = testSignal(channels: 2, frames: 500, rate: 8_000)
+        let path = directory + "/tagged.wav"
+        try AudioFile.write(signal, to: path, encoding: .pcm16)
         var bytes = Fixtures.bytes(at: path)
-        print(enc, bytes.count, Array(bytes.prefix(100)))
-        var off = 12
-        var dataOff = 0
-        while off + 8 <= bytes.count {
-            let id = String(decoding: bytes[off..<off+4], as: UTF8.self)
-            let size = Int(bytes[off+4]) | Int(bytes[off+5]) << 8 | Int(bytes[off+6]) << 16 | Int(bytes[off+7]) << 24
-            print(id, size)
-            if id == "data" { dataOff = off; break }
-            off += 8 + size + (size & 1)
+        let list = Array("LIST".utf8) + [12, 0, 0, 0] + Array("INFOISFT".utf8) + [0, 0, 0, 0]
+        bytes += list
+        patch(&bytes, at: 4, UInt32(bytes.count - 8))
+        let tagged = Fixtures.write(bytes, named: "tagged.wav", in: directory)
+        XCTAssertEqual(try AudioFile.read(path: tagged).frameCount, 500)
+    }
+
+    // MARK: Errors
+
+    func testTextFileNamedWAVIsBadData() {
+        let path = Fixtures.write("time,a\n0,1\n1,2\n", named: "fake.wav", in: directory)
+        assertBadData(try AudioFile.read(path: path), line: 0, column: 0, message: "not a readable audio file")
+    }
+
+    func testEmptyAudioIsBadData() throws {
+        let path = directory + "/empty.wav"
+        try AudioFile.write(Signal(samples: [], channelCount: 2, frameCount: 0, sampleRate: 8_000), to: path)
+        assertBadData(try AudioFile.read(path: path), line: 0, column: 0, message: "no audio frames")
+    }
+
+    func testMissingFileAndDirectoryAreMissingInput() {
+        assertNicaError(try AudioFile.read(path: directory + "/none.wav")) {
+            if case .missingInput = $0 { return true }
+            return false
         }
-        func patch(_ o: Int, _ v: UInt32) { for k in 0..<4 { bytes[o+k] = UInt8((v >> (8*UInt32(k))) & 0xFF) } }
-        let orig = bytes
-        for (riff, data): (UInt32, UInt32) in [(0xFFFFFFFF, 0xFFFFFFFF), (0, 0), (36, 0), (0xFFFFFFFF, 0), (UInt32(bytes.count - 8), 400), (100, 400), (UInt32(bytes.count-8), 0x7FFFF000)] {
-            bytes = orig
-            patch(4, riff); patch(dataOff + 4, data)
-            let p = Fixtures.write(bytes, named: "p.wav", in: directory)
-            do { let r = try AudioFile.read(path: p); print(riff, data, "frames", r.frameCount) } catch { print(riff, data, error) }
+        assertNicaError(try AudioFile.read(path: directory)) {
+            if case .missingInput = $0 { return true }
+            return false
         }
+    }
+
+    func testWriteRefusesWhatItCannotStore() {
+        let signal = testSignal(channels: 1, frames: 10)
+        assertNicaError(try AudioFile.write(signal, to: directory + "/x.mp4")) {
+            if case .invalidArgument = $0 { return true }
+            return false
         }
+        assertNicaError(try AudioFile.write(signal, to: directory + "/x.flac", encoding: .float32)) {
+            if case .invalidArgument(_, let message) = $0 { return message.contains("FLAC") }
+            return false
+        }
+        var nanSignal = signal
+        nanSignal.samples[3] = .nan
+        assertNicaError(try AudioFile.write(nanSignal, to: directory + "/nan.wav")) {
+            if case .numerical(let message) = $0 { return message.contains("frame 3") }
+            return false
+        }
+        var badRate = signal
+        badRate.sampleRate = .infinity
+        assertNicaError(try AudioFile.write(badRate, to: directory + "/rate.wav")) {
+            if case .invalidArgument = $0 { return true }
+            return false
+        }
+        XCTAssertEqual(Fixtures.listing(directory), [], "no output and no temporary file")
+    }
+
+    func testFailedWriteLeavesTheOldFile() throws {
+        let path = directory + "/keep.wav"
+        let good = testSignal(channels: 2, frames: 100)
+        try AudioFile.write(good, to: path)
+        let before = Fixtures.bytes(at: path)
+        var bad = good
+        bad.samples[150] = .infinity
+        XCTAssertThrowsError(try AudioFile.write(bad, to: path))
+        XCTAssertEqual(Fixtures.bytes(at: path), before)
+        XCTAssertEqual(Fixtures.listing(directory), ["keep.wav"])
+    }
+
+    func testLibraryVersionNamesLibsndfile() {
+        XCTAssertTrue(AudioFile.libraryVersion.hasPrefix("libsndfile"), AudioFile.libraryVersion)
     }
 }

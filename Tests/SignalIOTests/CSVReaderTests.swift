@@ -73,6 +73,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(without.signal.frameCount, 2)
     }
 
+    func testQuotedFirstRowIsAHeaderEvenIfItsNamesAreNumbers() throws {
+        let quoted = try CSVReader.readWithInfo(path: Fixtures.write("\"1\",\"2\"\n3,4\n", named: "q.csv", in: directory))
+        XCTAssertTrue(quoted.hadHeader)
+        XCTAssertEqual(quoted.signal.channelNames, ["1", "2"])
+        XCTAssertEqual(quoted.signal.samples, [3, 4])
+        // So a signal whose channels are named by numbers survives a round trip.
+        let signal = Signal(samples: [0.5, -1], channelCount: 2, frameCount: 1, sampleRate: 1, channelNames: ["10", "2.5"])
+        let path = directory + "/numbers.csv"
+        try CSVWriter.write(signal: signal, to: path, includeTime: false)
+        XCTAssertEqual(try CSVReader.read(path: path), signal)
+    }
+
     func testTimeColumnInTheMiddleIsNotAChannel() throws {
         let path = Fixtures.write("a, T ,b\n1,0,2\n3,0.5,4\n5,1.0,6\n", named: "t.csv", in: directory)
         let result = try CSVReader.readWithInfo(path: path)
