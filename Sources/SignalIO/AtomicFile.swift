@@ -53,7 +53,7 @@ public enum AtomicFile {
     /// The one implementation: create, fill, (sync), set the mode, close, rename; undo on error.
     private static func replace(_ path: String, sync: Bool,
                                 _ body: (_ temporaryPath: String, _ fd: Int32) throws -> Void) throws {
-        let (directory, name) = split(path)
+        let (directory, name) = FilePath.split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
             throw NicaError.io(path: path, message: "not a file name")
         }
@@ -85,13 +85,6 @@ public enum AtomicFile {
             unlink(temporaryPath)
             throw error
         }
-    }
-
-    /// The directory (`.` when the path has none) and the last component of `path`.
-    static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = String(path[..<slash])
-        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
     /// The permission bits of the file being replaced, or `0666 & ~umask` for a new file.

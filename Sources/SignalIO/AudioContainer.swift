@@ -11,8 +11,7 @@ enum AudioContainer: String {
     /// The container for `path`'s extension (case-insensitive), or a usage error naming the
     /// supported ones.
     init(path: String) throws {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
+        let ext = FilePath.pathExtension(path)
         switch ext {
         case "wav", "wave": self = .wav
         case "aif", "aiff", "aifc": self = .aiff

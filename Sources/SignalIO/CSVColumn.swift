@@ -6,8 +6,11 @@ import NicaCore
 public struct CSVColumn: Equatable, Sendable {
     /// The column's values; the case is the column's kind.
     public enum Values: Equatable, Sendable {
+        /// Whole numbers, printed without a decimal point (`index`).
         case integers([Int])
+        /// Doubles, printed in shortest round-trip form (`time` in seconds).
         case doubles([Double])
+        /// Floats, printed in shortest round-trip form (samples, latents).
         case floats([Float])
     }
 

@@ -56,6 +56,7 @@ public enum CSVReader {
             break
         }
         var timeIndex: Int?
+        var timeName: String?
         var dataColumns: [Int] = []
         var dataNames: [String] = []
         if hadHeader {
@@ -64,6 +65,7 @@ public enum CSVReader {
                 let lower = name.trimmingSpaces().lowercased()
                 if timeIndex == nil && (lower == "time" || lower == "t") {
                     timeIndex = i
+                    timeName = name
                 } else {
                     dataColumns.append(i)
                     dataNames.append(name)
@@ -77,7 +79,6 @@ public enum CSVReader {
             throw NicaError.badData(path: path, line: firstLine, column: 0,
                                     message: "no channel columns: the only column is the time column")
         }
-        let timeName = timeIndex.map { try? scanner.text($0) } ?? nil
         let selection = try ChannelSelection.resolve(options.channels, names: dataNames)
         let selectedFields = selection.map { dataColumns[$0] }
 

@@ -15,7 +15,7 @@ public enum SignalReader {
     /// does not apply to audio.
     /// - Throws: whatever `CSVReader.readWithInfo` or `AudioFile.read` throws.
     public static func read(path: String, csv: CSVOptions = CSVOptions()) throws -> (Signal, SignalSourceInfo) {
-        if textExtensions.contains(fileExtension(path)) {
+        if textExtensions.contains(FilePath.pathExtension(path)) {
             let result = try CSVReader.readWithInfo(path: path, options: csv)
             let delimiter = String(decoding: [result.delimiter], as: UTF8.self)
             let info = SignalSourceInfo(
@@ -40,13 +40,6 @@ public enum SignalReader {
             sampleRate: signal.sampleRate, availableChannels: full.channelNames,
             selectedChannels: signal.channelNames, frameCount: signal.frameCount)
         return (signal, info)
-    }
-
-    /// The lower-cased extension of the last path component, or "" if it has none.
-    static func fileExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...]).lowercased()
     }
 
     /// The given channels of `signal`, in the given order (channels are contiguous, so each

@@ -4,7 +4,9 @@
 public struct SignalSourceInfo: Codable, Equatable, Sendable {
     /// The two input families, which differ in which of the other fields apply.
     public enum Kind: String, Codable, Equatable, Sendable {
+        /// Delimited text read by `CSVReader`.
         case csv
+        /// Audio read through libsndfile.
         case audio
     }
 

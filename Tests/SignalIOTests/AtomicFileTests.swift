@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 import SignalIO
 import TestSupport
@@ -11,6 +12,10 @@ final class AtomicFileTests: XCTestCase {
 
     override func setUp() {
         directory = TestSupport.makeTemporaryDirectory("nica-atomic")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     private struct Boom: Error {}

@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 import SignalIO
 import TestSupport
@@ -8,6 +9,10 @@ final class AudioFileTests: XCTestCase {
 
     override func setUp() {
         directory = TestSupport.makeTemporaryDirectory("nica-audio")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// A multichannel signal in [−1, 1) whose channels differ, so a swap would show.

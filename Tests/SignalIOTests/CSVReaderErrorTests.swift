@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 import SignalIO
 import TestSupport
@@ -9,6 +10,10 @@ final class CSVReaderErrorTests: XCTestCase {
 
     override func setUp() {
         directory = TestSupport.makeTemporaryDirectory("nica-csv-err")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     private func file(_ text: String, _ name: String = "bad.csv") -> String {

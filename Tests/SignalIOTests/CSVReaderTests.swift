@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 import SignalIO
 import TestSupport
@@ -8,6 +9,10 @@ final class CSVReaderTests: XCTestCase {
 
     override func setUp() {
         directory = TestSupport.makeTemporaryDirectory("nica-csv")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Floats that stress shortest-form printing and correctly rounded parsing.
@@ -102,6 +107,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(result.signal.sampleRate, 1000, accuracy: 1000 * 1e-9)
         XCTAssertEqual(result.rateSource, .timeColumn)
         XCTAssertEqual(result.signal.frameCount, 1000)
+    }
+
+    /// Decimal time stamps are inexact in binary; a regular column still gives the exact rate,
+    /// and an irregular one is not rounded.
+    func testRegularDecimalTimeStampsGiveAWholeRate() throws {
+        var text = "time,x\n"
+        for i in 0..<20_000 { text += "\(Double(i) / 100),\(i)\n" }
+        let regular = try CSVReader.read(path: Fixtures.write(text, named: "d.csv", in: directory))
+        XCTAssertEqual(regular.sampleRate, 100)
+        let odd = try CSVReader.read(path: Fixtures.write("t,x\n0,1\n0.3,2\n0.6,3\n", named: "o.csv", in: directory))
+        XCTAssertEqual(odd.sampleRate, 1 / 0.3, accuracy: 1e-9)
+        XCTAssertNotEqual(odd.sampleRate, 3)
     }
 
     func testMedianIgnoresOneGapInTheTimeColumn() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 import SignalIO
 import TestSupport
@@ -8,6 +9,10 @@ final class CSVWriterTests: XCTestCase {
 
     override func setUp() {
         directory = TestSupport.makeTemporaryDirectory("nica-csvw")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     private func text(_ path: String) -> String {

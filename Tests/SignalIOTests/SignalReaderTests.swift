@@ -11,6 +11,10 @@ final class SignalReaderTests: XCTestCase {
         directory = TestSupport.makeTemporaryDirectory("nica-reader")
     }
 
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
     func testCSVIsDescribed() throws {
         let path = Fixtures.write("a;time;b\n1;0;2\n3;0.01;4\n", named: "in.CSV", in: directory)
         let (signal, info) = try SignalReader.read(path: path, csv: CSVOptions(channels: ["b"]))
