@@ -41,13 +41,14 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Synthesis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["NicaCore", "Features", "Model", "Analysis", "Linalg"]),
+        .target(name: "Evaluation", dependencies: ["NicaCore", "Analysis", "Features", "Pipeline", "SignalIO", "Synthesis"]),
         .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
 
         // MARK: Executable
         .executableTarget(
             name: "nica",
             dependencies: [
-                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis",
+                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

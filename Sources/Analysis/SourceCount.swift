@@ -10,10 +10,14 @@ public struct CountingRule: Codable, Equatable, Sendable {
     public var klThreshold: Double
     /// Var(μ_d) above which a dimension counts as an "active unit" (Burda et al. 2015).
     public var activeUnitThreshold: Double
+    /// When set (spectral mode), an active dimension must also have a latent trace at least
+    /// this smooth (`TemporalSmoothness` autocorrelation at the non-overlapping lag).
+    public var minimumSmoothness: Double?
 
-    public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01) {
+    public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01, minimumSmoothness: Double? = nil) {
         self.klThreshold = klThreshold
         self.activeUnitThreshold = activeUnitThreshold
+        self.minimumSmoothness = minimumSmoothness
     }
 }
 
@@ -38,15 +42,29 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// count should be treated with care.
     public var ambiguous: Bool
 
-    public init(statistics: LatentStatistics, rule: CountingRule) {
+    /// Dimensions that carry information (KL above the threshold) but were not counted because
+    /// their traces are not smooth enough (spectral mode), largest KL first.
+    public var rejectedAsFluctuation: [Int]
+
+    /// Applies `rule`; `smoothness` (one value per dimension) is required when the rule sets
+    /// `minimumSmoothness`.
+    public init(statistics: LatentStatistics, rule: CountingRule, smoothness: [Double]? = nil) {
         let kl = statistics.klPerDimension
         let order = kl.indices.sorted { kl[$0] != kl[$1] ? kl[$0] > kl[$1] : $0 < $1 }
-        let active = order.filter { kl[$0] > rule.klThreshold }
+        let informative = order.filter { kl[$0] > rule.klThreshold }
+        var isSmooth: (Int) -> Bool = { _ in true }
+        if let minimum = rule.minimumSmoothness, let smoothness {
+            isSmooth = { smoothness[$0] >= minimum }
+        }
+        let active = informative.filter(isSmooth)
+        rejectedAsFluctuation = informative.filter { !isSmooth($0) }
         let inactive = order.filter { kl[$0] <= rule.klThreshold }
         sources = active.count
         activeDimensions = active
         dimensionsByKL = order
-        activeUnits = statistics.meanVariance.filter { $0 > rule.activeUnitThreshold }.count
+        activeUnits = statistics.meanVariance.indices.filter {
+            statistics.meanVariance[$0] > rule.activeUnitThreshold && isSmooth($0)
+        }.count
         weakestActiveKL = active.last.map { kl[$0] }
         strongestInactiveKL = inactive.first.map { kl[$0] }
         if let a = weakestActiveKL, let b = strongestInactiveKL {

@@ -45,4 +45,11 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
     /// Times a non-finite loss was recovered from (restore + halve the rate).
     public var recoveries: Int
     public var history: [EpochRecord]
+
+    /// Mean loss over the last five epochs (nats per observation): the converged objective,
+    /// smoothed over the minibatch noise of single epochs.
+    public var finalLoss: Double {
+        let tail = history.suffix(5)
+        return tail.isEmpty ? .infinity : tail.reduce(0) { $0 + $1.loss } / Double(tail.count)
+    }
 }

@@ -40,22 +40,37 @@ public enum AnalysisPipeline {
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
                                            latentSize: resolved.latentDimensions!)
         var rng = SeededRNG(seed: resolved.seed)
-        var initRNG = rng.fork()
-        var trainRNG = rng.fork()
-        let model = VAE(architecture: architecture, rng: &initRNG)
+        let smoothnessLag = TemporalSmoothness.nonOverlappingLag(window: resolved.features.window, hop: resolved.features.hop)
         progress?(.stage("training"))
-        let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) {
-            progress?(.epoch($0))
+        // Restarts from different initialisations; the one with the best (lowest) final
+        // objective wins: a run whose latent collapsed too early ends with a worse ELBO.
+        var restarts: [RestartOutcome] = []
+        var best: (model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
+                   smoothness: [Double])?
+        for restart in 0..<max(1, resolved.restarts) {
+            var initRNG = rng.fork()
+            var trainRNG = rng.fork()
+            let model = VAE(architecture: architecture, rng: &initRNG)
+            let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) {
+                progress?(.epoch($0))
+            }
+            let (mean, logVar) = model.encode(features)
+            let stats = LatentStatistics(mean: mean, logVariance: logVar)
+            guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
+                throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
+            }
+            let smoothness = TemporalSmoothness.lagAutocorrelation(mean, lag: smoothnessLag)
+            let count = SourceCount(statistics: stats, rule: resolved.counting, smoothness: smoothness)
+            restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
+                                           klPerDimension: stats.klPerDimension))
+            if best == nil || summary.finalLoss < best!.summary.finalLoss {
+                best = (model, summary, stats, mean, count, smoothness)
+            }
         }
+        let (model, summary, stats, mean, count, smoothness) = best!
         let trainingDone = clock.now
 
         progress?(.stage("analysis"))
-        let (mean, logVar) = model.encode(features)
-        let stats = LatentStatistics(mean: mean, logVariance: logVar)
-        guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
-            throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
-        }
-        let count = SourceCount(statistics: stats, rule: resolved.counting)
         let mdl = try LinearMDL.estimate(features: features)
         let done = clock.now
 
@@ -67,8 +82,8 @@ public enum AnalysisPipeline {
         return AnalysisResult(
             settings: resolved, architecture: architecture, observationCount: features.rows,
             featureCount: features.cols, times: times, observationRate: observationRate,
-            statistics: stats, count: count, linearMDLEstimate: mdl, latentMeans: mean,
-            training: summary, standardizer: standardizer,
+            statistics: stats, smoothness: smoothness, count: count, linearMDLEstimate: mdl, latentMeans: mean,
+            training: summary, restarts: restarts, standardizer: standardizer,
             timings: ["features": seconds(featuresDone - started), "training": seconds(trainingDone - featuresDone),
                       "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
             modelParameters: model.parameterValues,

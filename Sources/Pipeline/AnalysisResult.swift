@@ -16,12 +16,17 @@ public struct AnalysisResult: Sendable {
     /// Observation rate (Hz): windows per second, or the sample rate in per-sample mode.
     public var observationRate: Double
     public var statistics: LatentStatistics
+    /// Autocorrelation of each latent trace at the lag where windows stop overlapping.
+    public var smoothness: [Double]
     public var count: SourceCount
     /// Wax–Kailath MDL estimate from the eigenvalues of the same standardised features.
     public var linearMDLEstimate: Int
     /// Posterior means μ(x), `N × K`.
     public var latentMeans: Matrix
+    /// The training run that was kept (the restart with the lowest final objective).
     public var training: TrainingSummary
+    /// Every restart's outcome, in order.
+    public var restarts: [RestartOutcome]
     public var standardizer: Standardizer
     /// Wall-clock seconds per stage: `features`, `training`, `analysis`, `total`.
     public var timings: [String: Double]
@@ -30,4 +35,19 @@ public struct AnalysisResult: Sendable {
     /// Mean of the decoder's learned log γ² over features (standardised units): the noise
     /// level the model settled on.
     public var meanDecoderLogVariance: Double
+
+    /// Fraction of restarts whose count equals the reported one (1 = unanimous).
+    public var restartAgreement: Double {
+        Double(restarts.filter { $0.sources == count.sources }.count) / Double(max(restarts.count, 1))
+    }
+}
+
+/// One training run of a multi-restart analysis.
+public struct RestartOutcome: Codable, Equatable, Sendable {
+    public var restart: Int
+    /// Mean negative ELBO over the last epochs (nats per observation).
+    public var finalLoss: Double
+    /// The count this run alone gives.
+    public var sources: Int
+    public var klPerDimension: [Double]
 }

@@ -16,6 +16,8 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// OpenBLAS threads.
     public var threads: Int
+    /// Training runs from different initialisations; the one with the best final ELBO is kept.
+    public var restarts: Int = 1
     /// Whether `features.poolBins` may be replaced by the automatic choice.
     public var automaticPooling: Bool = false
 
@@ -30,6 +32,11 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
         self.seed = seed
         self.threads = threads
     }
+
+    /// In spectral mode a latent counts as a source only if its trace's autocorrelation at the
+    /// non-overlapping lag is at least this: source envelopes measured ≥ 0.97, latents that
+    /// model the periodogram's window-to-window fluctuation ≤ 0.1 (docs/accuracy.md).
+    public static let spectralMinimumSmoothness = 0.5
 
     /// Bins per channel the automatic pooling aims for.
     public static let targetBinsPerChannel = 32
@@ -63,6 +70,9 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
         if s.hiddenSizes == nil {
             let width = perSample ? (channelCount > 8 ? 128 : 64) : 32
             s.hiddenSizes = [width, width]
+        }
+        if features.kind.isSpectral && s.counting.minimumSmoothness == nil {
+            s.counting.minimumSmoothness = Self.spectralMinimumSmoothness
         }
         s.training.batchSize = max(8, min(s.training.batchSize, observationCount / 20))
         return s

@@ -47,6 +47,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var epochs: Int?
         public var klThreshold: Double
         public var threads: Int
+        public var restarts: Int
+        public var klWarmupEpochs: Int
+        public var minimumSmoothness: Double?
 
         enum CodingKeys: String, CodingKey {
             case features, window, hop, hidden, threads, epochs
@@ -55,6 +58,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
             case batchSize = "batch_size"
             case learningRate = "learning_rate"
             case klThreshold = "kl_threshold_nats"
+            case restarts
+            case klWarmupEpochs = "kl_warmup_epochs"
+            case minimumSmoothness = "minimum_smoothness"
         }
     }
 
@@ -82,10 +88,20 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var activeDims: [Int]
     public var dimsByKL: [Int]
     public var muVariance: [Double]
+    /// Lag autocorrelation of each latent trace (spectral mode's smoothness test).
+    public var smoothness: [Double]
+    /// Informative dimensions not counted because their traces are white (spectral mode).
+    public var rejectedAsFluctuation: [Int]
     public var activeUnits: Int
     public var gapRatio: Double?
     public var ambiguous: Bool
     public var linearMDLEstimate: Int
+    /// Count of each restart, in order.
+    public var restartCounts: [Int]
+    /// Final objective of each restart (nats per observation); the lowest was kept.
+    public var restartLosses: [Double]
+    /// Fraction of restarts agreeing with `sources`.
+    public var restartAgreement: Double
     public var observations: Int
     public var featuresPerObservation: Int
     public var observationRate: Double
@@ -103,9 +119,14 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case activeDims = "active_dims"
         case dimsByKL = "dims_by_kl"
         case muVariance = "mu_variance"
+        case smoothness
+        case rejectedAsFluctuation = "rejected_as_fluctuation"
         case activeUnits = "active_units"
         case gapRatio = "kl_gap_ratio"
         case linearMDLEstimate = "linear_mdl_estimate"
+        case restartCounts = "restart_counts"
+        case restartLosses = "restart_losses"
+        case restartAgreement = "restart_agreement"
         case featuresPerObservation = "features_per_observation"
         case observationRate = "observation_rate_hz"
         case timingsSeconds = "timings_s"
@@ -119,9 +140,14 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         activeDims = result.count.activeDimensions
         dimsByKL = result.count.dimensionsByKL
         muVariance = result.statistics.meanVariance
+        smoothness = result.smoothness
+        rejectedAsFluctuation = result.count.rejectedAsFluctuation
         activeUnits = result.count.activeUnits
         gapRatio = result.count.gapRatio
-        ambiguous = result.count.ambiguous
+        restartCounts = result.restarts.map(\.sources)
+        restartLosses = result.restarts.map(\.finalLoss)
+        restartAgreement = result.restartAgreement
+        ambiguous = result.count.ambiguous || result.restartAgreement < 1
         linearMDLEstimate = result.linearMDLEstimate
         observations = result.observationCount
         featuresPerObservation = result.featureCount
@@ -132,7 +158,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             poolBins: s.features.poolBins, latentDim: result.architecture.latentSize,
                             hidden: result.architecture.hiddenSizes, batchSize: s.training.batchSize,
                             learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
-                            klThreshold: s.counting.klThreshold, threads: s.threads)
+                            klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
+                            klWarmupEpochs: s.training.klWarmupEpochs, minimumSmoothness: s.counting.minimumSmoothness)
         let last = result.training.history.last
         training = Training(epochs: result.training.epochs, steps: result.training.steps,
                             stopReason: result.training.stopReason, recoveries: result.training.recoveries,

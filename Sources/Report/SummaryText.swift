@@ -12,17 +12,26 @@ public enum SummaryText {
         let noun = r.sources == 1 ? "source" : "sources"
         out.append("Estimated number of sources: \(r.sources) \(noun)"
                    + "   (linear MDL estimate: \(r.linearMDLEstimate))")
+        if r.restartCounts.count > 1 {
+            out.append("restarts: counts \(r.restartCounts.map(String.init).joined(separator: ", ")); "
+                       + "agreement \(Int((100 * r.restartAgreement).rounded())) %")
+        }
         if r.ambiguous {
             out.append("warning: the count is ambiguous (KL gap ratio \(r.gapRatio.map { format($0, 3) } ?? "n/a"), "
-                       + "active units \(r.activeUnits)); try a longer training run or another --seed")
+                       + "active units \(r.activeUnits), restart agreement \(Int((100 * r.restartAgreement).rounded())) %); "
+                       + "try more --restarts or another --seed")
         }
         out.append("")
-        out.append("  rank  latent    KL (nats)   Var(mu)")
+        out.append("  rank  latent    KL (nats)   Var(mu)  smoothness")
         for (rank, d) in r.dimsByKL.enumerated() {
             let mark = r.activeDims.contains(d) ? "*" : " "
             let name = "z\(d)".padding(toLength: 7, withPad: " ", startingAt: 0)
             out.append(String(format: "  %4d  ", rank + 1) + name + mark
-                       + String(format: " %10.4f  %8.4f", r.klPerDim[d], r.muVariance[d]))
+                       + String(format: " %10.4f  %8.4f  %10.3f", r.klPerDim[d], r.muVariance[d], r.smoothness[d]))
+        }
+        if !r.rejectedAsFluctuation.isEmpty {
+            out.append("  (not counted: \(r.rejectedAsFluctuation.map { "z\($0)" }.joined(separator: ", ")) carry window-to-window "
+                       + "fluctuation, not a slowly varying source: smoothness < \(format(r.settings.minimumSmoothness ?? 0, 2)))")
         }
         out.append("  * active: KL > \(format(r.settings.klThreshold, 3)) nats"
                    + (r.gapRatio.map { "; gap between active and inactive: ×\(format($0, 3))" } ?? ""))

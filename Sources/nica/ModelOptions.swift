@@ -22,6 +22,12 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Adam learning rate.")
     var learningRate: Float = 1e-3
 
+    @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
+    var restarts: Int = 1
+
+    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none).")
+    var klWarmup: Int = 0
+
     @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
     var klThreshold: Double = 0.1
 
@@ -37,6 +43,8 @@ struct ModelOptions: ParsableArguments {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--learning-rate must be positive, got \(learningRate)") }
         guard klThreshold >= 0, klThreshold.isFinite else { throw ValidationError("--kl-threshold must be ≥ 0 nats, got \(klThreshold)") }
+        guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1, got \(restarts)") }
+        guard klWarmup >= 0 else { throw ValidationError("--kl-warmup must be ≥ 0 epochs, got \(klWarmup)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         _ = try hiddenSizes()
     }
@@ -55,8 +63,11 @@ struct ModelOptions: ParsableArguments {
         training.batchSize = batchSize
         training.learningRate = learningRate
         training.fixedEpochs = epochs
-        return AnalysisSettings(features: features, latentDimensions: latentDim, hiddenSizes: try? hiddenSizes(),
-                                training: training, counting: CountingRule(klThreshold: klThreshold),
-                                seed: seed, threads: threads)
+        training.klWarmupEpochs = klWarmup
+        var settings = AnalysisSettings(features: features, latentDimensions: latentDim, hiddenSizes: try? hiddenSizes(),
+                                        training: training, counting: CountingRule(klThreshold: klThreshold),
+                                        seed: seed, threads: threads)
+        settings.restarts = restarts
+        return settings
     }
 }

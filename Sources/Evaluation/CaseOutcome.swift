@@ -1,0 +1,26 @@
+/// The result of analysing one generated case with one seed.
+public struct CaseOutcome: Codable, Equatable, Sendable {
+    public var name: String
+    public var family: String
+    /// True number of sources.
+    public var k: Int
+    public var m: Int
+    public var snrDB: Double?
+    public var layers: Int
+    public var seed: UInt64
+    /// nica's count.
+    public var sources: Int
+    /// Wax–Kailath MDL on the same features.
+    public var linearMDL: Int
+    /// Mean correlation between true sources (spectral: log-envelopes per window) and their
+    /// matched latents.
+    public var mcc: Double?
+    /// KL per dimension, largest first (nats).
+    public var klSorted: [Double]
+    public var gapRatio: Double?
+    public var ambiguous: Bool
+    public var seconds: Double
+
+    /// sources − k.
+    public var error: Int { sources - k }
+}
