@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "Linalg", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Synthesis", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"]),
     ],

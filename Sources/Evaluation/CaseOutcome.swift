@@ -21,6 +21,25 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     public var ambiguous: Bool
     public var seconds: Double
 
+    public init(name: String, family: String, k: Int, m: Int, snrDB: Double?, layers: Int, seed: UInt64,
+                sources: Int, linearMDL: Int, mcc: Double?, klSorted: [Double], gapRatio: Double?,
+                ambiguous: Bool, seconds: Double) {
+        self.name = name
+        self.family = family
+        self.k = k
+        self.m = m
+        self.snrDB = snrDB
+        self.layers = layers
+        self.seed = seed
+        self.sources = sources
+        self.linearMDL = linearMDL
+        self.mcc = mcc
+        self.klSorted = klSorted
+        self.gapRatio = gapRatio
+        self.ambiguous = ambiguous
+        self.seconds = seconds
+    }
+
     /// sources − k.
     public var error: Int { sources - k }
 }

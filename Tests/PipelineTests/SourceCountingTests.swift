@@ -54,3 +54,22 @@ final class SourceCountingTests: XCTestCase {
         }
     }
 }
+
+final class RestartTests: XCTestCase {
+    /// With several restarts the kept run is the one with the lowest final objective, and the
+    /// agreement is the share of restarts with the reported count.
+    func testBestRestartIsKept() throws {
+        let recording = try NonlinearSpec(k: 2, m: 4, frames: 3000, layers: 1, seed: 2).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 3)
+        settings.restarts = 3
+        settings.training.fixedEpochs = 15
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(result.restarts.count, 3)
+        let best = try XCTUnwrap(result.restarts.min { $0.finalLoss < $1.finalLoss })
+        XCTAssertEqual(result.training.finalLoss, best.finalLoss)
+        XCTAssertEqual(result.statistics.klPerDimension, best.klPerDimension)
+        let agreeing = result.restarts.filter { $0.sources == result.count.sources }.count
+        XCTAssertEqual(result.restartAgreement, Double(agreeing) / 3)
+        XCTAssertNotEqual(result.restarts[0].finalLoss, result.restarts[1].finalLoss, "restarts start differently")
+    }
+}
