@@ -10,8 +10,8 @@ public struct CountingRule: Codable, Equatable, Sendable {
     public var klThreshold: Double
     /// Var(μ_d) above which a dimension counts as an "active unit" (Burda et al. 2015).
     public var activeUnitThreshold: Double
-    /// When set (spectral mode), an active dimension must also have a latent trace at least
-    /// this smooth (`TemporalSmoothness` autocorrelation at the non-overlapping lag).
+    /// When set (spectral mode), only directions of the active latents' span whose lag
+    /// autocorrelation at the non-overlapping lag is at least this count (`SlowComponents`).
     public var minimumSmoothness: Double?
 
     public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01, minimumSmoothness: Double? = nil) {
@@ -38,33 +38,32 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// weakestActiveKL / strongestInactiveKL: how cleanly the threshold separates the groups
     /// (nil when one group is empty). Large ratios (≫ 10) mean the count does not hinge on the threshold.
     public var gapRatio: Double?
-    /// True when the two counting signals disagree or the gap is narrow (ratio < 5), so the
-    /// count should be treated with care.
+    /// True when the count should be treated with care: the KL gap is narrow (ratio < 5), or
+    /// the active-unit count disagrees (per-sample mode), or a slow component's
+    /// autocorrelation lies within 0.15 of the threshold (spectral mode).
     public var ambiguous: Bool
 
-    /// Dimensions that carry information (KL above the threshold) but were not counted because
-    /// their traces are not smooth enough (spectral mode), largest KL first.
-    public var rejectedAsFluctuation: [Int]
+    /// Spectral mode: canonical lag autocorrelations of the informative latents' span
+    /// (`SlowComponents`), largest first; `sources` counts those above the rule's minimum.
+    public var slowComponentAutocorrelations: [Double]?
 
-    /// Applies `rule`; `smoothness` (one value per dimension) is required when the rule sets
-    /// `minimumSmoothness`.
-    public init(statistics: LatentStatistics, rule: CountingRule, smoothness: [Double]? = nil) {
+    /// Applies `rule`. In spectral mode (`rule.minimumSmoothness` set) pass the slow-component
+    /// analysis of the informative dimensions: the count is then the number of slowly varying
+    /// directions in their span, which leaves out latents that model the periodogram's
+    /// window-to-window fluctuation.
+    public init(statistics: LatentStatistics, rule: CountingRule, slowComponents: SlowComponents? = nil) {
         let kl = statistics.klPerDimension
         let order = kl.indices.sorted { kl[$0] != kl[$1] ? kl[$0] > kl[$1] : $0 < $1 }
-        let informative = order.filter { kl[$0] > rule.klThreshold }
-        var isSmooth: (Int) -> Bool = { _ in true }
-        if let minimum = rule.minimumSmoothness, let smoothness {
-            isSmooth = { smoothness[$0] >= minimum }
-        }
-        let active = informative.filter(isSmooth)
-        rejectedAsFluctuation = informative.filter { !isSmooth($0) }
+        let active = order.filter { kl[$0] > rule.klThreshold }
         let inactive = order.filter { kl[$0] <= rule.klThreshold }
         sources = active.count
+        if let minimum = rule.minimumSmoothness, let slowComponents {
+            sources = slowComponents.count(threshold: minimum)
+            slowComponentAutocorrelations = slowComponents.autocorrelations
+        }
         activeDimensions = active
         dimensionsByKL = order
-        activeUnits = statistics.meanVariance.indices.filter {
-            statistics.meanVariance[$0] > rule.activeUnitThreshold && isSmooth($0)
-        }.count
+        activeUnits = statistics.meanVariance.filter { $0 > rule.activeUnitThreshold }.count
         weakestActiveKL = active.last.map { kl[$0] }
         strongestInactiveKL = inactive.first.map { kl[$0] }
         if let a = weakestActiveKL, let b = strongestInactiveKL {
@@ -72,6 +71,11 @@ public struct SourceCount: Codable, Equatable, Sendable {
         } else {
             gapRatio = nil
         }
-        ambiguous = activeUnits != sources || (gapRatio.map { $0 < 5 } ?? false)
+        let narrowGap = gapRatio.map { $0 < 5 } ?? false
+        if let minimum = rule.minimumSmoothness, let autocorrelations = slowComponentAutocorrelations {
+            ambiguous = narrowGap || autocorrelations.contains { abs($0 - minimum) < 0.15 }
+        } else {
+            ambiguous = narrowGap || activeUnits != sources
+        }
     }
 }

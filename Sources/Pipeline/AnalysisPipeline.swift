@@ -60,7 +60,12 @@ public enum AnalysisPipeline {
                 throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
             }
             let smoothness = TemporalSmoothness.lagAutocorrelation(mean, lag: smoothnessLag)
-            let count = SourceCount(statistics: stats, rule: resolved.counting, smoothness: smoothness)
+            var slow: SlowComponents? = nil
+            if resolved.counting.minimumSmoothness != nil {
+                let informative = stats.klPerDimension.indices.filter { stats.klPerDimension[$0] > resolved.counting.klThreshold }
+                slow = try SlowComponents(means: mean, dimensions: informative, lag: smoothnessLag)
+            }
+            let count = SourceCount(statistics: stats, rule: resolved.counting, slowComponents: slow)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
             if best == nil || summary.finalLoss < best!.summary.finalLoss {

@@ -90,8 +90,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var muVariance: [Double]
     /// Lag autocorrelation of each latent trace (spectral mode's smoothness test).
     public var smoothness: [Double]
-    /// Informative dimensions not counted because their traces are white (spectral mode).
-    public var rejectedAsFluctuation: [Int]
+    /// Spectral mode: lag autocorrelations of the slowest combinations of the active latents,
+    /// largest first; `sources` counts those ≥ `settings.minimum_smoothness`.
+    public var slowComponentAutocorrelations: [Double]?
     public var activeUnits: Int
     public var gapRatio: Double?
     public var ambiguous: Bool
@@ -120,7 +121,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case dimsByKL = "dims_by_kl"
         case muVariance = "mu_variance"
         case smoothness
-        case rejectedAsFluctuation = "rejected_as_fluctuation"
+        case slowComponentAutocorrelations = "slow_component_autocorrelations"
         case activeUnits = "active_units"
         case gapRatio = "kl_gap_ratio"
         case linearMDLEstimate = "linear_mdl_estimate"
@@ -141,7 +142,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         dimsByKL = result.count.dimensionsByKL
         muVariance = result.statistics.meanVariance
         smoothness = result.smoothness
-        rejectedAsFluctuation = result.count.rejectedAsFluctuation
+        slowComponentAutocorrelations = result.count.slowComponentAutocorrelations
         activeUnits = result.count.activeUnits
         gapRatio = result.count.gapRatio
         restartCounts = result.restarts.map(\.sources)

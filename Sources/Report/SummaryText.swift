@@ -29,9 +29,11 @@ public enum SummaryText {
             out.append(String(format: "  %4d  ", rank + 1) + name + mark
                        + String(format: " %10.4f  %8.4f  %10.3f", r.klPerDim[d], r.muVariance[d], r.smoothness[d]))
         }
-        if !r.rejectedAsFluctuation.isEmpty {
-            out.append("  (not counted: \(r.rejectedAsFluctuation.map { "z\($0)" }.joined(separator: ", ")) carry window-to-window "
-                       + "fluctuation, not a slowly varying source: smoothness < \(format(r.settings.minimumSmoothness ?? 0, 2)))")
+        if let slow = r.slowComponentAutocorrelations {
+            out.append("  spectral mode: \(r.sources) of the \(r.activeDims.count) active dimensions' directions vary slowly "
+                       + "(lag autocorrelation ≥ \(format(r.settings.minimumSmoothness ?? 0, 2)): "
+                       + slow.map { String(format: "%.2f", $0) }.joined(separator: " ") + ");")
+            out.append("  the others follow the periodogram's window-to-window fluctuation and are not sources")
         }
         out.append("  * active: KL > \(format(r.settings.klThreshold, 3)) nats"
                    + (r.gapRatio.map { "; gap between active and inactive: ×\(format($0, 3))" } ?? ""))
