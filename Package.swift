@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "NicaCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

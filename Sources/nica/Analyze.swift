@@ -39,6 +39,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
     var out: String?
 
+    @Flag(help: "Write every latent dimension to latents.wav and latents.npy, not only the active ones (latents.csv always has all).")
+    var exportAll = false
+
     @Flag(help: "Print exactly one JSON object on stdout instead of the summary.")
     var json = false
 
@@ -68,7 +71,8 @@ struct Analyze: ParsableCommand {
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
             if let out {
-                try ResultExporter.write(result: result, document: document, to: out)
+                try ResultExporter.write(result: result, document: document, to: out,
+                                         options: .init(overview: SignalOverview(signal: signal), includeInactive: exportAll))
             }
             print(json ? try JSONRendering.render(document) : SummaryText.render(document), terminator: json ? "\n" : "")
         }
