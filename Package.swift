@@ -9,6 +9,7 @@
 //   Synthesis: generated recordings with known truth (pure)
 //   Pipeline: wires features → model → analysis (pure; progress via callback)
 //   Report: JSON / CSV / WAV exports of a finished analysis
+//   ModelStore: trained models as safetensors files (weights + metadata)
 //   nica: the executable, argument parsing only
 import PackageDescription
 
@@ -41,13 +42,14 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Synthesis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["NicaCore", "Features", "Model", "Analysis", "Linalg"]),
+        .target(name: "ModelStore", dependencies: ["NicaCore", "SignalIO", "Features", "Model", "Analysis", "Pipeline", "Report"]),
         .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
 
         // MARK: Executable
         .executableTarget(
             name: "nica",
             dependencies: [
-                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis",
+                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis", "ModelStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -62,6 +64,8 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "NicaCore", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

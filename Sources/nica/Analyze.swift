@@ -1,5 +1,6 @@
 import ArgumentParser
 import Features
+import ModelStore
 import NicaCore
 import Pipeline
 import Report
@@ -39,6 +40,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
     var out: String?
 
+    @Option(name: .customLong("save-model"), help: "Also write the trained model to this file (safetensors: weights plus feature settings, standardisation, counting rule, seed) for 'nica encode'. (default: not saved)")
+    var saveModel: String?
+
     @Flag(help: "Write every latent dimension to latents.wav and latents.npy, not only the active ones (latents.csv always has all).")
     var exportAll = false
 
@@ -70,6 +74,10 @@ struct Analyze: ParsableCommand {
             progress.finish()
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
+            if let saveModel {
+                try ModelFile.write(result.trainedModel(channelNames: signal.channelNames, sampleRate: signal.sampleRate),
+                                    to: saveModel)
+            }
             if let out {
                 try ResultExporter.write(result: result, document: document, to: out,
                                          options: .init(overview: SignalOverview(signal: signal), includeInactive: exportAll))
