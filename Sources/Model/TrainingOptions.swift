@@ -34,6 +34,14 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var reconstruction: Double
     public var kl: Double
     public var learningRate: Float
+
+    public init(epoch: Int, loss: Double, reconstruction: Double, kl: Double, learningRate: Float) {
+        self.epoch = epoch
+        self.loss = loss
+        self.reconstruction = reconstruction
+        self.kl = kl
+        self.learningRate = learningRate
+    }
 }
 
 /// What training did.

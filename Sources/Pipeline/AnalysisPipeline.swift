@@ -7,7 +7,7 @@ import NicaCore
 /// What the pipeline reports while it runs (for progress lines; it never prints).
 public enum PipelineEvent: Sendable {
     case stage(String)
-    case epoch(EpochRecord)
+    case epoch(TrainingProgress)
 }
 
 /// Signal → features → standardisation → VAE training → per-latent KL → source count.
@@ -16,6 +16,9 @@ public enum AnalysisPipeline {
                            progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
         let clock = ContinuousClock()
         let started = clock.now
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
         BLASRuntime.setThreads(settings.threads)
         var settings = settings
         if settings.automaticPooling && settings.features.kind.isSpectral {
@@ -44,8 +47,13 @@ public enum AnalysisPipeline {
         var trainRNG = rng.fork()
         let model = VAE(architecture: architecture, rng: &initRNG)
         progress?(.stage("training"))
-        let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) {
-            progress?(.epoch($0))
+        let trainingStarted = clock.now
+        let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
+        let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) { record in
+            guard let progress, let probe else { return }
+            progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
+                                             activeEstimate: probe.activeCount(model),
+                                             elapsedSeconds: seconds(clock.now - trainingStarted))))
         }
         let trainingDone = clock.now
 
@@ -59,9 +67,6 @@ public enum AnalysisPipeline {
         let mdl = try LinearMDL.estimate(features: features)
         let done = clock.now
 
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         let logGamma = model.decoderLogVariance
         let observationRate = signal.sampleRate / Double(settings.features.hop)
         return AnalysisResult(

@@ -49,8 +49,7 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Print exactly one JSON object on stdout instead of the summary.")
     var json = false
 
-    @Flag(name: .shortAndLong, help: "No progress output on stderr.")
-    var quiet = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         guard window >= 1 else { throw ValidationError("--window must be at least 1 sample, got \(window)") }
@@ -69,9 +68,9 @@ struct Analyze: ParsableCommand {
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)
             settings.automaticPooling = poolBins == nil
-            let progress = ProgressPrinter(enabled: !quiet)
-            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handle)
-            progress.finish()
+            let progress = progressOptions.printer
+            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handler)
+            progress.finish(sources: result.count.sources)
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
             if let saveModel {

@@ -37,6 +37,8 @@ struct Encode: ParsableCommand {
     @Flag(help: "Print exactly one JSON object on stdout instead of the summary.")
     var json = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
@@ -45,7 +47,9 @@ struct Encode: ParsableCommand {
         try reportingErrors {
             let trained = try ModelFile.read(path: model)
             let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
-            let result = try EncodingPipeline.run(signal: signal, model: trained, threads: threads)
+            let progress = progressOptions.printer
+            let result = try EncodingPipeline.run(signal: signal, model: trained, threads: threads, progress: progress.handler)
+            progress.finish(sources: result.count.sources)
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
             if let out {
