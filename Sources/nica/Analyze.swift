@@ -63,7 +63,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            let (signal, source) = try input.read(file)
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)

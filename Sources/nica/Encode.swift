@@ -46,7 +46,7 @@ struct Encode: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let trained = try ModelFile.read(path: model)
-            let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            let (signal, source) = try input.read(file)
             let progress = progressOptions.printer
             let result = try EncodingPipeline.run(signal: signal, model: trained, threads: threads, progress: progress.handler)
             progress.finish(sources: result.count.sources)

@@ -24,7 +24,7 @@ struct Info: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            let (signal, source) = try input.read(file)
             let summary = InputSummary(signal: signal, source: source, versions: LibraryVersions.all)
             print(json ? try JSONRendering.render(summary) : summary.text(), terminator: json ? "\n" : "")
         }
