@@ -15,7 +15,9 @@ struct Analyze: ParsableCommand {
 
         Examples:
           nica analyze data/nonlinear-3src.csv
-          nica analyze data/spectral-3src.wav --window 256 --hop 128 --features logpower --out results/
+          nica analyze data/spectral-3src.wav --window 256 --hop 128 \\
+              --features logpower --out results/
+          cat log.csv | nica analyze - --progress json --out results/
         """)
 
     @Argument(help: "Input recording: .csv (one column per channel, optional header and time column) or any audio file libsndfile reads (WAV, FLAC, …).")
@@ -32,12 +34,12 @@ struct Analyze: ParsableCommand {
     @Option(help: "Features per window: raw, magnitude or logpower.")
     var features: FeatureKind = .raw
 
-    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes). (default: about 32 features per channel, e.g. 4 for a 256-sample window)")
+    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes), in bins. (default: about 32 features per channel, e.g. 4 for a 256-sample window)")
     var poolBins: Int?
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
+    @Option(help: "Directory for report.json, report.html, latents.csv/.wav/.npy and the plots kl.svg, latents.svg, training.svg (created if missing). (default: none, only stdout)")
     var out: String?
 
     @Option(name: .customLong("save-model"), help: "Also write the trained model to this file (safetensors: weights plus feature settings, standardisation, counting rule, seed) for 'nica encode'. (default: not saved)")

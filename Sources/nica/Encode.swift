@@ -25,7 +25,7 @@ struct Encode: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Directory for report.json, report.html, latents.csv/.wav/.npy and the plots (created if missing). (default: none)")
+    @Option(help: "Directory for report.json, report.html, latents.csv/.wav/.npy and the plots kl.svg, latents.svg, training.svg (created if missing). (default: none, only stdout)")
     var out: String?
 
     @Flag(help: "Write every latent dimension to latents.wav and latents.npy, not only the active ones (latents.csv always has all).")

@@ -5,7 +5,7 @@ import SignalIO
 
 /// How to read the input file.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Sample rate in Hz for a CSV without a time column (overrides a time column or audio header).")
+    @Option(help: "Sample rate in Hz for a CSV without a time column (overrides a time column or audio header). (default: from the time column or the audio header, else 1 Hz)")
     var rate: Double?
 
     @Option(help: "Channels to use, comma-separated: 0-based indices or CSV header names. (default: all)")
