@@ -67,7 +67,10 @@ public enum KLPlot {
             svg.line(x, y1, x, y2, stroke: "#111", width: 1.5)
             svg.line(x - 5, y1, x + 5, y1, stroke: "#111", width: 1.5)
             svg.line(x - 5, y2, x + 5, y2, stroke: "#111", width: 1.5)
-            svg.text(x + 8, (y1 + y2) / 2 + 4, "gap ×" + ratioLabel(ratio), size: 13, weight: "bold")
+            // A white backing keeps the label readable where the threshold line crosses it.
+            let label = "gap ×" + ratioLabel(ratio)
+            svg.rect(x + 5, (y1 + y2) / 2 - 10, 8 * Double(label.count) + 6, 19, fill: "white")
+            svg.text(x + 8, (y1 + y2) / 2 + 4, label, size: 13, weight: "bold")
         }
         return svg.rendered
     }
