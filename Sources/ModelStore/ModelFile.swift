@@ -24,7 +24,7 @@ import SignalIO
 /// | `counting_rule` | `{"klThreshold" (nats), "activeUnitThreshold"}` |
 /// | `seed` | the training seed |
 /// | `input` | `{"channel_names": […], "sample_rate_hz": …}` of the training recording |
-/// | `training` | `{"stop_reason": …, "history": [{"epoch", "loss", "reconstruction", "kl", "learningRate"}, …]}` |
+/// | `training` | `{"stop_reason": …, "options": {"batchSize", "learningRate", "fixedEpochs", …}, "history": [{"epoch", "loss", "reconstruction", "kl", "learningRate"}, …]}` |
 public enum ModelFile {
     public static let formatTag = "nica-vae/1"
 
@@ -45,7 +45,7 @@ public enum ModelFile {
             "counting_rule": try json(model.counting),
             "seed": String(model.seed),
             "input": try json(InputMetadata(channelNames: model.channelNames, sampleRate: model.sampleRate)),
-            "training": try json(TrainingMetadata(stopReason: model.stopReason, history: model.history)),
+            "training": try json(TrainingMetadata(stopReason: model.stopReason, options: model.training, history: model.history)),
         ]
         return SafeTensors(tensors: tensors, metadata: metadata)
     }
@@ -106,7 +106,8 @@ public enum ModelFile {
             parameters.replaceSubrange(t.offset..<(t.offset + tensor.values.count), with: tensor.values)
         }
         return TrainedModel(architecture: architecture, parameters: parameters, features: features,
-                            standardizer: standardizer, counting: counting, seed: seed, channelNames: input.channelNames,
+                            standardizer: standardizer, counting: counting, training: training.options, seed: seed,
+                            channelNames: input.channelNames,
                             sampleRate: input.sampleRate, history: training.history, stopReason: training.stopReason)
     }
 
@@ -121,10 +122,11 @@ public enum ModelFile {
 
     private struct TrainingMetadata: Codable {
         var stopReason: String
+        var options: TrainingOptions
         var history: [EpochRecord]
         enum CodingKeys: String, CodingKey {
             case stopReason = "stop_reason"
-            case history
+            case options, history
         }
     }
 

@@ -40,10 +40,9 @@ public enum EncodingPipeline {
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        var settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
-                                        hiddenSizes: model.architecture.hiddenSizes, counting: model.counting,
-                                        seed: model.seed, threads: threads)
-        settings.training.fixedEpochs = nil
+        let settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
+                                        hiddenSizes: model.architecture.hiddenSizes, training: model.training,
+                                        counting: model.counting, seed: model.seed, threads: threads)
         let logGamma = vae.decoderLogVariance
         let history = model.history
         return AnalysisResult(

@@ -14,6 +14,8 @@ public struct TrainedModel: Equatable, Sendable {
     /// The standardisation fitted on the training features; applied unchanged to new data.
     public var standardizer: Standardizer
     public var counting: CountingRule
+    /// The training options the model was trained with (batch size, learning rate, epochs).
+    public var training: TrainingOptions
     public var seed: UInt64
     /// Channel names of the training input, in order (a new recording must have as many).
     public var channelNames: [String]
@@ -25,13 +27,14 @@ public struct TrainedModel: Equatable, Sendable {
     public var stopReason: String
 
     public init(architecture: VAEArchitecture, parameters: [Float], features: FeatureConfig, standardizer: Standardizer,
-                counting: CountingRule, seed: UInt64, channelNames: [String], sampleRate: Double,
+                counting: CountingRule, training: TrainingOptions, seed: UInt64, channelNames: [String], sampleRate: Double,
                 history: [EpochRecord], stopReason: String) {
         self.architecture = architecture
         self.parameters = parameters
         self.features = features
         self.standardizer = standardizer
         self.counting = counting
+        self.training = training
         self.seed = seed
         self.channelNames = channelNames
         self.sampleRate = sampleRate
@@ -44,7 +47,7 @@ extension AnalysisResult {
     /// The model this analysis trained, with what it needs to encode new recordings.
     public func trainedModel(channelNames: [String], sampleRate: Double) -> TrainedModel {
         TrainedModel(architecture: architecture, parameters: modelParameters, features: settings.features,
-                     standardizer: standardizer, counting: settings.counting, seed: settings.seed,
+                     standardizer: standardizer, counting: settings.counting, training: settings.training, seed: settings.seed,
                      channelNames: channelNames, sampleRate: sampleRate, history: training.history,
                      stopReason: training.stopReason)
     }
