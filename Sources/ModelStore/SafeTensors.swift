@@ -32,6 +32,7 @@ public struct SafeTensors: Equatable, Sendable {
         self.metadata = metadata
     }
 
+    /// The tensor called `name`, if the file holds one.
     public func tensor(named name: String) -> Tensor? { tensors.first { $0.name == name } }
 
     /// The file's bytes. The header lists tensors in file order and metadata keys sorted, so

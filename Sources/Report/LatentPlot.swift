@@ -49,7 +49,7 @@ public enum LatentPlot {
         var cursor = top
         if let overview, !inputs.isEmpty {
             let more = hiddenInputs > 0 ? " (first \(inputs.count) of \(overview.envelopes.count) channels)" : ""
-            svg.text(left, cursor + 16, "input" + more, size: 13, fill: "#555")
+            svg.text(left, cursor + 16, "input, in the file's units" + more, size: 13, fill: "#555")
             cursor += 28
             for (c, envelope) in inputs {
                 lane(envelope, start: 0, end: overview.durationSeconds, top: cursor, height: inputLaneHeight,
@@ -57,7 +57,7 @@ public enum LatentPlot {
                 cursor += inputLaneHeight + gap
             }
         }
-        svg.text(left, cursor + 16, dimensions.isEmpty ? "no active latent dimension" : "latent posterior means μ(x)",
+        svg.text(left, cursor + 16, dimensions.isEmpty ? "no active latent dimension" : "latent posterior means μ(x), in prior standard deviations",
                  size: 13, fill: "#555")
         cursor += 28
         let k = result.latentMeans.cols, n = result.latentMeans.rows

@@ -4,7 +4,9 @@ import NicaCore
 /// samples: drawn as a band, it shows every peak of the trace at a fixed cost however long
 /// the recording (the usual "min/max decimation" of waveform viewers).
 public struct TraceEnvelope: Equatable, Sendable {
+    /// Smallest value of each bucket.
     public var minimum: [Float]
+    /// Largest value of each bucket.
     public var maximum: [Float]
 
     /// Reduces `values` to at most `buckets` spans; bucket `b` covers samples
@@ -28,6 +30,7 @@ public struct TraceEnvelope: Equatable, Sendable {
         }
     }
 
+    /// Number of buckets.
     public var count: Int { minimum.count }
 
     /// The smallest and largest value over all buckets (0, 0 when empty).
