@@ -15,7 +15,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
 /// Reads a recording from standard input (the `-` input path).
 ///
 /// libsndfile and the CSV reader both work on files, so the bytes are copied to a private
-/// temporary file first, read from there with `SignalReader` and removed. Errors name the
+/// temporary file first (in `$TMPDIR`, else `/tmp`), read from there with `SignalReader` and removed. Errors name the
 /// input `-` rather than the temporary file.
 public enum StandardInput {
     /// The input path that means standard input.
@@ -29,7 +29,8 @@ public enum StandardInput {
             throw NicaError.badData(path: path, line: 0, column: 0, message: "standard input is empty")
         }
         let chosen = format ?? detect(bytes)
-        var template = Array("/tmp/nica-stdin-XXXXXX.\(chosen == .csv ? "csv" : "audio")".utf8CString)
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(directory)/nica-stdin-XXXXXX.\(chosen == .csv ? "csv" : "audio")".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, chosen == .csv ? 4 : 6) }
         guard descriptor >= 0 else {
             throw NicaError.io(path: path, message: "cannot create a temporary file for standard input")
