@@ -9,6 +9,7 @@
 //   Synthesis: generated recordings with known truth (pure)
 //   Pipeline: wires features → model → analysis (pure; progress via callback)
 //   Report: JSON / CSV / WAV exports of a finished analysis
+//   ModelStore: trained models as safetensors files (weights + metadata)
 //   nica: the executable, argument parsing only
 import PackageDescription
 
@@ -42,13 +43,14 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["NicaCore", "Features", "Model", "Analysis", "Linalg"]),
         .target(name: "Evaluation", dependencies: ["NicaCore", "Analysis", "Features", "Pipeline", "SignalIO", "Synthesis"]),
+        .target(name: "ModelStore", dependencies: ["NicaCore", "SignalIO", "Features", "Model", "Analysis", "Pipeline", "Report"]),
         .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
 
         // MARK: Executable
         .executableTarget(
             name: "nica",
             dependencies: [
-                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis", "Evaluation",
+                "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis", "Evaluation", "ModelStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -62,8 +64,11 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Synthesis", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "Model", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "Model", "NicaCore", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

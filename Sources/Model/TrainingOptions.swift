@@ -34,6 +34,14 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var reconstruction: Double
     public var kl: Double
     public var learningRate: Float
+
+    public init(epoch: Int, loss: Double, reconstruction: Double, kl: Double, learningRate: Float) {
+        self.epoch = epoch
+        self.loss = loss
+        self.reconstruction = reconstruction
+        self.kl = kl
+        self.learningRate = learningRate
+    }
 }
 
 /// What training did.
@@ -45,6 +53,14 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
     /// Times a non-finite loss was recovered from (restore + halve the rate).
     public var recoveries: Int
     public var history: [EpochRecord]
+
+    public init(epochs: Int, steps: Int, stopReason: String, recoveries: Int, history: [EpochRecord]) {
+        self.epochs = epochs
+        self.steps = steps
+        self.stopReason = stopReason
+        self.recoveries = recoveries
+        self.history = history
+    }
 
     /// Mean loss over the last five epochs (nats per observation): the converged objective,
     /// smoothed over the minibatch noise of single epochs.

@@ -7,7 +7,7 @@ import NicaCore
 /// What the pipeline reports while it runs (for progress lines; it never prints).
 public enum PipelineEvent: Sendable {
     case stage(String)
-    case epoch(EpochRecord)
+    case epoch(TrainingProgress)
 }
 
 /// Signal → features → standardisation → VAE training → per-latent KL → source count.
@@ -16,6 +16,9 @@ public enum AnalysisPipeline {
                            progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
         let clock = ContinuousClock()
         let started = clock.now
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
         BLASRuntime.setThreads(settings.threads)
         var settings = settings
         if settings.automaticPooling && settings.features.kind.isSpectral {
@@ -40,32 +43,31 @@ public enum AnalysisPipeline {
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
                                            latentSize: resolved.latentDimensions!)
         var rng = SeededRNG(seed: resolved.seed)
-        let smoothnessLag = TemporalSmoothness.nonOverlappingLag(window: resolved.features.window, hop: resolved.features.hop)
         progress?(.stage("training"))
         // Restarts from different initialisations; the one with the best (lowest) final
         // objective wins: a run whose latent collapsed too early ends with a worse ELBO.
         var restarts: [RestartOutcome] = []
         var best: (model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
                    smoothness: [Double])?
+        let trainingStarted = clock.now
+        let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
         for restart in 0..<max(1, resolved.restarts) {
             var initRNG = rng.fork()
             var trainRNG = rng.fork()
             let model = VAE(architecture: architecture, rng: &initRNG)
-            let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) {
-                progress?(.epoch($0))
+            let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) { record in
+                guard let progress, let probe else { return }
+                progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
+                                                 activeEstimate: probe.activeCount(model),
+                                                 elapsedSeconds: seconds(clock.now - trainingStarted))))
             }
             let (mean, logVar) = model.encode(features)
             let stats = LatentStatistics(mean: mean, logVariance: logVar)
             guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
                 throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
             }
-            let smoothness = TemporalSmoothness.lagAutocorrelation(mean, lag: smoothnessLag)
-            var slow: SlowComponents? = nil
-            if resolved.counting.minimumSmoothness != nil {
-                let informative = stats.klPerDimension.indices.filter { stats.klPerDimension[$0] > resolved.counting.klThreshold }
-                slow = try SlowComponents(means: mean, dimensions: informative, lag: smoothnessLag)
-            }
-            let count = SourceCount(statistics: stats, rule: resolved.counting, slowComponents: slow)
+            let (count, smoothness) = try SourceCounting.count(means: mean, statistics: stats, rule: resolved.counting,
+                                                               features: resolved.features)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
             if best == nil || summary.finalLoss < best!.summary.finalLoss {
@@ -79,9 +81,6 @@ public enum AnalysisPipeline {
         let mdl = try LinearMDL.estimate(features: features)
         let done = clock.now
 
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         let logGamma = model.decoderLogVariance
         let observationRate = signal.sampleRate / Double(settings.features.hop)
         return AnalysisResult(

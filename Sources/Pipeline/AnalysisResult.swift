@@ -38,7 +38,8 @@ public struct AnalysisResult: Sendable {
 
     /// Fraction of restarts whose count equals the reported one (1 = unanimous).
     public var restartAgreement: Double {
-        Double(restarts.filter { $0.sources == count.sources }.count) / Double(max(restarts.count, 1))
+        guard !restarts.isEmpty else { return 1 }
+        return Double(restarts.filter { $0.sources == count.sources }.count) / Double(restarts.count)
     }
 }
 

@@ -4,11 +4,27 @@ import Pipeline
 import SignalIO
 
 /// Writes an analysis to a directory: `report.json`, `latents.csv` (`index,time,z0,…`, one
-/// row per observation, posterior means) and `latents.wav` (one channel per latent, active
-/// dimensions first, at the observation rate). Every file is written to a temporary name
-/// and renamed into place, so an interrupted run leaves no half-written output.
+/// row per observation, posterior means of every latent), `latents.wav` and `latents.npy`
+/// (the exported dimensions, see `LatentExports.exportedDimensions`, at the observation
+/// rate), the plots `kl.svg`, `latents.svg`, `training.svg` and the page `report.html`.
+/// Every file is written to a temporary name and renamed into place, so an interrupted run
+/// leaves no half-written output.
 public enum ResultExporter {
-    public static func write(result: AnalysisResult, document: ReportDocument, to directory: String) throws {
+    /// What to add to the exports beyond the analysis itself.
+    public struct Options: Sendable {
+        /// The input's envelopes, drawn above the latent traces in `latents.svg`.
+        public var overview: SignalOverview?
+        /// Write every latent dimension to `latents.wav`/`latents.npy`, not only the active ones.
+        public var includeInactive: Bool
+
+        public init(overview: SignalOverview? = nil, includeInactive: Bool = false) {
+            self.overview = overview
+            self.includeInactive = includeInactive
+        }
+    }
+
+    public static func write(result: AnalysisResult, document: ReportDocument, to directory: String,
+                             options: Options = Options()) throws {
         try createDirectory(directory)
         let json = try JSONRendering.render(document) + "\n"
         try AtomicFile.write(Array(json.utf8), to: path(directory, "report.json"))
@@ -18,7 +34,21 @@ public enum ResultExporter {
                        CSVColumn(name: "time", doubles: result.times)]
             + CSVColumn.columns(of: result.latentMeans, names: LatentExports.csvHeader(latentCount: k).suffix(k).map { $0 })
         try CSVWriter.write(columns: columns, to: path(directory, "latents.csv"))
-        try AudioFile.write(LatentExports.traceSignal(result), to: path(directory, "latents.wav"), encoding: .float32)
+        let dimensions = LatentExports.exportedDimensions(result, includeInactive: options.includeInactive)
+        try AudioFile.write(LatentExports.traceSignal(result, dimensions: dimensions), to: path(directory, "latents.wav"),
+                            encoding: .float32)
+        try AtomicFile.write(NpyFormat.encode(LatentExports.traceMatrix(result, dimensions: dimensions),
+                                              shape: [result.observationCount, dimensions.count]),
+                             to: path(directory, "latents.npy"))
+
+        let plots = HTMLReport.Plots(
+            kl: KLPlot.render(document),
+            latents: LatentPlot.render(result: result, dimensions: result.count.activeDimensions, overview: options.overview),
+            training: TrainingPlot.render(history: result.training.history))
+        try AtomicFile.write(Array(plots.kl.utf8), to: path(directory, "kl.svg"))
+        try AtomicFile.write(Array(plots.latents.utf8), to: path(directory, "latents.svg"))
+        try AtomicFile.write(Array(plots.training.utf8), to: path(directory, "training.svg"))
+        try AtomicFile.write(Array(HTMLReport.render(document, plots: plots).utf8), to: path(directory, "report.html"))
     }
 
     static func path(_ directory: String, _ name: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Features
+import ModelStore
 import NicaCore
 import Pipeline
 import Report
@@ -14,7 +15,9 @@ struct Analyze: ParsableCommand {
 
         Examples:
           nica analyze data/nonlinear-3src.csv
-          nica analyze data/spectral-3src.wav --window 256 --hop 128 --features logpower --out results/
+          nica analyze data/spectral-3src.wav --window 256 --hop 128 \\
+              --features logpower --out results/
+          cat log.csv | nica analyze - --progress json --out results/
         """)
 
     @Argument(help: "Input recording: .csv (one column per channel, optional header and time column) or any audio file libsndfile reads (WAV, FLAC, …).")
@@ -31,19 +34,24 @@ struct Analyze: ParsableCommand {
     @Option(help: "Features per window: raw, magnitude or logpower.")
     var features: FeatureKind = .raw
 
-    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes). (default: about 32 features per channel, e.g. 4 for a 256-sample window)")
+    @Option(help: "Adjacent FFT bins averaged into one feature (spectral modes), in bins. (default: about 32 features per channel, e.g. 4 for a 256-sample window)")
     var poolBins: Int?
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
+    @Option(help: "Directory for report.json, report.html, latents.csv/.wav/.npy and the plots kl.svg, latents.svg, training.svg (created if missing). (default: none, only stdout)")
     var out: String?
+
+    @Option(name: .customLong("save-model"), help: "Also write the trained model to this file (safetensors: weights plus feature settings, standardisation, counting rule, seed) for 'nica encode'. (default: not saved)")
+    var saveModel: String?
+
+    @Flag(help: "Write every latent dimension to latents.wav and latents.npy, not only the active ones (latents.csv always has all).")
+    var exportAll = false
 
     @Flag(help: "Print exactly one JSON object on stdout instead of the summary.")
     var json = false
 
-    @Flag(name: .shortAndLong, help: "No progress output on stderr.")
-    var quiet = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         guard window >= 1 else { throw ValidationError("--window must be at least 1 sample, got \(window)") }
@@ -57,18 +65,23 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            let (signal, source) = try input.read(file)
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)
             settings.automaticPooling = poolBins == nil
-            let progress = ProgressPrinter(enabled: !quiet)
-            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handle)
-            progress.finish()
+            let progress = progressOptions.printer
+            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handler)
+            progress.finish(sources: result.count.sources)
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
+            if let saveModel {
+                try ModelFile.write(result.trainedModel(channelNames: signal.channelNames, sampleRate: signal.sampleRate),
+                                    to: saveModel)
+            }
             if let out {
-                try ResultExporter.write(result: result, document: document, to: out)
+                try ResultExporter.write(result: result, document: document, to: out,
+                                         options: .init(overview: SignalOverview(signal: signal), includeInactive: exportAll))
             }
             print(json ? try JSONRendering.render(document) : SummaryText.render(document), terminator: json ? "\n" : "")
         }

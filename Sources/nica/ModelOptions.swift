@@ -13,13 +13,13 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample, 128,128 above 8 channels; 32,32 spectral)")
     var hidden: String?
 
-    @Option(help: "Train exactly this many epochs. (default: until the ELBO converges)")
+    @Option(help: "Train exactly this many epochs (passes over the data). (default: until the ELBO converges)")
     var epochs: Int?
 
     @Option(help: "Minibatch size in observations.")
     var batchSize: Int = 256
 
-    @Option(help: "Adam learning rate.")
+    @Option(help: "Adam learning rate (initial step size; halved on each plateau of the ELBO).")
     var learningRate: Float = 1e-3
 
     @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
@@ -34,7 +34,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Random seed: same input, seed and threads give the same report.")
     var seed: UInt64 = 0
 
-    @Option(help: "OpenBLAS threads.")
+    @Option(help: "OpenBLAS threads (1 is fastest for nica's matrix sizes on a busy machine).")
     var threads: Int = 1
 
     func validate() throws {

@@ -1,41 +1,53 @@
-import Model
 import Pipeline
+import Report
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A one-line progress display on stderr, shown only when stderr is a terminal (so logs and
-/// pipes stay clean) and not silenced with --quiet.
+/// Shows pipeline progress on stderr: a one-line display redrawn in place (only when stderr
+/// is a terminal, so logs and pipes stay clean), a log line per event, or JSON events.
 final class ProgressPrinter {
-    private let enabled: Bool
+    enum Style { case off, terminal, log, json }
+
+    private let style: Style
     private var wroteLine = false
 
-    init(enabled: Bool) {
-        self.enabled = enabled && isatty(2) != 0
+    init(style: Style) {
+        self.style = style == .terminal && isatty(2) == 0 ? .off : style
+    }
+
+    /// The callback for the pipeline; nil when nothing is shown, so the pipeline skips the
+    /// per-epoch active-count estimate.
+    var handler: ((PipelineEvent) -> Void)? {
+        style == .off ? nil : { [self] in handle($0) }
     }
 
     func handle(_ event: PipelineEvent) {
-        guard enabled else { return }
-        switch event {
-        case .stage(let name):
+        switch (style, event) {
+        case (.off, _):
+            return
+        case (.json, _):
+            writeToStderr(ProgressText.json(event) + "\n")
+        case (.log, .stage(let name)):
+            writeToStderr("\(name)\n")
+        case (.log, .epoch(let p)):
+            writeToStderr(ProgressText.logLine(p) + "\n")
+        case (.terminal, .stage(let name)):
             show("\(name)…")
-        case .epoch(let r):
-            show("training: epoch \(r.epoch)  loss \(fixed(r.loss)) nats  KL \(fixed(r.kl)) nats  lr \(r.learningRate)")
+        case (.terminal, .epoch(let p)):
+            show(ProgressText.line(p))
         }
     }
 
-    func finish() {
-        guard enabled, wroteLine else { return }
+    /// Clears the terminal line, or ends the JSON stream with the count.
+    func finish(sources: Int? = nil) {
+        if style == .json, let sources { writeToStderr(ProgressText.jsonDone(sources: sources) + "\n") }
+        guard style == .terminal, wroteLine else { return }
         writeToStderr("\r\u{1B}[K")
     }
 
     private func show(_ text: String) {
         wroteLine = true
         writeToStderr("\r\u{1B}[K" + text)
-    }
-
-    private func fixed(_ x: Double) -> String {
-        let scaled = (x * 1000).rounded() / 1000
-        return "\(scaled)"
     }
 }

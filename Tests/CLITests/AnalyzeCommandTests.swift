@@ -38,9 +38,9 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(csv.count, 1 + 20_000)
         XCTAssertTrue(csv[2].hasPrefix("1,0.01,"), String(csv[2]))
 
-        // latents.wav: one channel per latent at the observation rate, the most informative first.
+        // latents.wav: one channel per active latent at the observation rate, the most informative first.
         let wav = try AudioFile.read(path: out + "/latents.wav")
-        XCTAssertEqual(wav.channelCount, 6)
+        XCTAssertEqual(wav.channelCount, 3)
         XCTAssertEqual(wav.frameCount, 20_000)
         XCTAssertEqual(wav.sampleRate, 100)
         let dims = try XCTUnwrap(report["dims_by_kl"] as? [Int])

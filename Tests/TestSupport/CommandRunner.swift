@@ -28,12 +28,16 @@ public enum CommandRunner {
         return fallback
     }
 
-    /// Runs `nica arguments…` in the package root, with optional standard input.
+    /// Runs `nica arguments…` in the package root, with optional standard input and
+    /// environment variables set on top of the test's own.
     @discardableResult
-    public static func nica(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+    public static func nica(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = packageRoot
         // Output goes to files, not pipes, so a large output can never block the child.
         let dir = TestSupport.makeTemporaryDirectory("nica-run")

@@ -1,0 +1,62 @@
+import Analysis
+import Features
+import Linalg
+import Model
+import NicaCore
+
+/// Applies a trained model to a recording: features with the stored configuration →
+/// the stored standardisation (not refitted, so the latents mean what they meant in
+/// training) → encoder posterior means → per-latent KL and the stored counting rule.
+/// No training happens; the result's training summary is the stored model's.
+public enum EncodingPipeline {
+    public static func run(signal: Signal, model: TrainedModel, threads: Int = 1,
+                           progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        BLASRuntime.setThreads(threads)
+        guard signal.channelCount == model.channelNames.count else {
+            throw NicaError.invalidArgument(argument: "--model",
+                message: "the model was trained on \(model.channelNames.count) channels, the input has \(signal.channelCount)")
+        }
+        try model.features.validate(frameCount: signal.frameCount)
+        progress?(.stage("features"))
+        var features = try FeatureExtractor.extract(signal: signal, config: model.features)
+        precondition(features.cols == model.architecture.inputSize, "EncodingPipeline: feature count differs from the model's input size")
+        model.standardizer.apply(&features)
+        let times = Framing(frameCount: signal.frameCount, config: model.features).centreTimes(sampleRate: signal.sampleRate)
+        let featuresDone = clock.now
+
+        progress?(.stage("encoding"))
+        let vae = VAE(architecture: model.architecture, parameterValues: model.parameters)
+        let (mean, logVar) = vae.encode(features)
+        let stats = LatentStatistics(mean: mean, logVariance: logVar)
+        guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
+            throw NicaError.numerical(message: "the model's encoder produced a non-finite KL on this input")
+        }
+        let (count, smoothness) = try SourceCounting.count(means: mean, statistics: stats, rule: model.counting,
+                                                           features: model.features)
+        let mdl = features.rows >= 2 ? try LinearMDL.estimate(features: features) : 0
+        let done = clock.now
+
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
+                                        hiddenSizes: model.architecture.hiddenSizes, training: model.training,
+                                        counting: model.counting, seed: model.seed, threads: threads)
+        let logGamma = vae.decoderLogVariance
+        let history = model.history
+        return AnalysisResult(
+            settings: settings, architecture: model.architecture, observationCount: features.rows,
+            featureCount: features.cols, times: times, observationRate: signal.sampleRate / Double(model.features.hop),
+            statistics: stats, smoothness: smoothness, count: count, linearMDLEstimate: mdl, latentMeans: mean,
+            training: TrainingSummary(epochs: history.count, steps: 0, stopReason: "loaded (\(model.stopReason))",
+                                      recoveries: 0, history: history),
+            restarts: [],
+            standardizer: model.standardizer,
+            timings: ["features": seconds(featuresDone - started), "encoding": seconds(done - featuresDone),
+                      "total": seconds(done - started)],
+            modelParameters: model.parameters,
+            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)))
+    }
+}

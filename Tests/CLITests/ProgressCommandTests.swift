@@ -1,0 +1,34 @@
+import XCTest
+import Foundation
+import TestSupport
+
+/// Progress on stderr: JSON events for wrappers, log lines with --verbose, nothing by default in pipes.
+final class ProgressCommandTests: XCTestCase {
+    private let input = ["analyze", "data/nonlinear-3src.csv", "--epochs", "3", "--hidden", "8,8"]
+
+    func testProgressJSONIsOneEventPerLine() throws {
+        let result = try CommandRunner.nica(input + ["--progress", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let events = try result.stderr.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any], String($0))
+        }
+        XCTAssertEqual(events.map { $0["event"] as? String },
+                       ["stage", "stage", "epoch", "epoch", "epoch", "stage", "done"])
+        XCTAssertEqual(events.compactMap { $0["epoch"] as? Int }, [1, 2, 3])
+        let sources = try XCTUnwrap(events.last?["sources"] as? Int)
+        XCTAssertTrue(result.stdout.contains("Estimated number of sources: \(sources) "), result.stdout)
+    }
+
+    func testVerboseLogsEveryEpochAndQuietExcludesIt() throws {
+        let verbose = try CommandRunner.nica(input + ["--verbose"])
+        XCTAssertEqual(verbose.status, 0, verbose.stderr)
+        let lines = verbose.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("epoch ") }.count, 3)
+        XCTAssertEqual(lines.first, "features")
+        let both = try CommandRunner.nica(input + ["--verbose", "--quiet"])
+        XCTAssertEqual(both.status, 64)
+        XCTAssertTrue(both.stderr.contains("--quiet and --verbose exclude each other"), both.stderr)
+        let quiet = try CommandRunner.nica(input + ["--progress", "json", "--quiet"])
+        XCTAssertEqual(quiet.stderr, "")
+    }
+}

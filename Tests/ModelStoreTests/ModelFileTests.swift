@@ -1,0 +1,103 @@
+import XCTest
+import Features
+import ModelStore
+import NicaCore
+import Pipeline
+import SignalIO
+import Synthesis
+import TestSupport
+
+/// Model files: a saved model comes back identical and encodes a recording exactly as the
+/// run that trained it; the committed fixture is checked against nica and (behind
+/// NICA_PYTHON_TESTS=1) against NumPy reading the file with the `safetensors` package.
+final class ModelFileTests: XCTestCase {
+    private static let fixtures = CommandRunner.packageRoot.appendingPathComponent("Tests/ModelStoreTests/Fixtures").path
+
+    func testSavedModelRoundTripsAndReproducesTheTrainingLatents() throws {
+        let recording = try NonlinearSpec(k: 2, m: 3, frames: 1500, layers: 1, seed: 2).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 6)
+        settings.training.fixedEpochs = 4
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let model = result.trainedModel(channelNames: recording.signal.channelNames, sampleRate: 100)
+        let path = TestSupport.makeTemporaryDirectory("nica-model") + "/m.safetensors"
+        try ModelFile.write(model, to: path)
+        let loaded = try ModelFile.read(path: path)
+        XCTAssertEqual(loaded, model, "weights, standardiser (Float64 through JSON), history and settings survive")
+        let encoded = try EncodingPipeline.run(signal: recording.signal, model: loaded)
+        XCTAssertEqual(encoded.latentMeans, result.latentMeans)
+        XCTAssertEqual(encoded.statistics, result.statistics)
+        XCTAssertEqual(encoded.count, result.count)
+    }
+
+    func testSpectralModelKeepsItsResolvedPooling() throws {
+        let recording = try SpectralSpec(k: 1, m: 1, sampleRate: 4000, duration: 4, seed: 1).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 128, hop: 64, kind: .logpower), hiddenSizes: [8, 8], seed: 1)
+        settings.automaticPooling = true
+        settings.training.fixedEpochs = 2
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let model = try ModelFile.model(from: ModelFile.container(result.trainedModel(channelNames: ["ch0"], sampleRate: 4000)),
+                                        path: "m")
+        XCTAssertEqual(model.features.poolBins, result.settings.features.poolBins)
+        XCTAssertEqual(try EncodingPipeline.run(signal: recording.signal, model: model).latentMeans, result.latentMeans)
+    }
+
+    func testWrongChannelCountAndForeignFilesAreNamed() throws {
+        let model = try ModelFile.read(path: Self.fixtures + "/small-model.safetensors")
+        let twoChannels = Signal(samples: [Float](repeating: 0.5, count: 200), channelCount: 2, frameCount: 100, sampleRate: 100)
+        XCTAssertThrowsError(try EncodingPipeline.run(signal: twoChannels, model: model)) { error in
+            XCTAssertEqual((error as? NicaError)?.description, "--model: the model was trained on 3 channels, the input has 2")
+        }
+        var foreign = try ModelFile.container(model)
+        foreign.metadata["format"] = nil
+        XCTAssertThrowsError(try ModelFile.model(from: foreign, path: "x.safetensors")) { error in
+            XCTAssertEqual((error as? NicaError)?.description,
+                           "x.safetensors: not a nica model file (metadata 'format' is missing, expected 'nica-vae/1')")
+        }
+        var missing = try ModelFile.container(model)
+        missing.tensors.removeAll { $0.name == "encoder.1.weight" }
+        XCTAssertThrowsError(try ModelFile.model(from: missing, path: "x.safetensors")) { error in
+            XCTAssertEqual((error as? NicaError)?.description, "x.safetensors: tensor 'encoder.1.weight' is missing")
+        }
+        XCTAssertThrowsError(try ModelFile.read(path: Self.fixtures + "/no-such.safetensors")) { error in
+            XCTAssertEqual((error as? NicaError)?.exitCode, 66)
+        }
+    }
+
+    /// The committed fixture's expected means are what nica computes from the fixture model.
+    func testFixtureEncodesToTheCommittedMeans() throws {
+        let model = try ModelFile.read(path: Self.fixtures + "/small-model.safetensors")
+        let (signal, _) = try SignalReader.read(path: Self.fixtures + "/small-input.csv")
+        let result = try EncodingPipeline.run(signal: signal, model: model)
+        let expected = try Self.expectedMeans()
+        XCTAssertEqual(expected.count, result.latentMeans.data.count)
+        XCTAssertLessThan(TestSupport.maxAbsDifference(result.latentMeans.data, expected), 1e-6)
+    }
+
+    /// NumPy + safetensors (PyPI) recompute the encoder from the file alone.
+    func testPythonReproducesThePosteriorMeans() throws {
+        guard ProcessInfo.processInfo.environment["NICA_PYTHON_TESTS"] == "1" else {
+            throw XCTSkip("set NICA_PYTHON_TESTS=1 (needs python3 with numpy and safetensors)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.fixtures + "/posterior_means.py", Self.fixtures + "/small-model.safetensors",
+                             Self.fixtures + "/small-input.csv"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let python = String(decoding: output, as: UTF8.self).split(separator: "\n")
+            .flatMap { $0.split(separator: ",").map { Float($0)! } }
+        let expected = try Self.expectedMeans()
+        XCTAssertEqual(python.count, expected.count)
+        XCTAssertLessThan(TestSupport.maxAbsDifference(python, expected), 1e-5)
+    }
+
+    /// The z columns of the committed `small-expected-means.csv`, row-major.
+    private static func expectedMeans() throws -> [Float] {
+        let text = try String(contentsOfFile: fixtures + "/small-expected-means.csv", encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",").dropFirst(2).map { Float($0)! } }
+    }
+}
