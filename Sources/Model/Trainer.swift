@@ -25,14 +25,15 @@ public enum Trainer {
         var history: [EpochRecord] = []
         var stopReason = "max-epochs"
         let epochLimit = options.fixedEpochs ?? options.maxEpochs
+        // A fixed budget keeps its second half at full KL weight, so the count is made at the true ELBO.
+        let warmup = options.fixedEpochs.map { min(options.klWarmupEpochs, $0 / 2) } ?? options.klWarmupEpochs
 
         try data.data.withUnsafeBufferPointer { xs in
             let x = xs.baseAddress!
             var epoch = 0
             while epoch < epochLimit {
                 rng.shuffle(&order)
-                let klWeight: Float = options.klWarmupEpochs > 0
-                    ? min(1, Float(epoch + 1) / Float(options.klWarmupEpochs)) : 1
+                let klWeight: Float = warmup > 0 ? min(1, Float(epoch + 1) / Float(warmup)) : 1
                 var sum = 0.0, recon = 0.0, kl = 0.0
                 var start = 0
                 while start < n {
@@ -67,6 +68,11 @@ public enum Trainer {
                 progress?(record)
                 epoch += 1
                 if options.fixedEpochs != nil { continue }
+                // While the KL weight ramps up the objective itself changes: plateaus only count after.
+                if epoch <= warmup {
+                    best = .infinity
+                    continue
+                }
                 if record.loss < best - options.tolerance {
                     best = record.loss
                     sinceBest = 0

@@ -20,8 +20,11 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     public var decayFactor: Float = 0.5
     /// Plateaus after which training stops.
     public var maxDecays: Int = 3
-    /// Epochs over which the KL weight ramps linearly from 0 to 1 (0 = no warm-up).
-    public var klWarmupEpochs: Int = 0
+    /// Epochs over which the KL weight ramps linearly from 0 to 1 (0 = no warm-up). Starting
+    /// with every latent in use and pruning the unneeded ones as the weight reaches 1 avoids
+    /// latents that collapse to the prior before they were ever tried (measured in
+    /// docs/accuracy.md). Plateau detection starts when the ramp ends.
+    public var klWarmupEpochs: Int = 100
 
     public init() {}
 }

@@ -17,7 +17,7 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     /// OpenBLAS threads.
     public var threads: Int
     /// Training runs from different initialisations; the one with the best final ELBO is kept.
-    public var restarts: Int = 1
+    public var restarts: Int = 3
     /// Whether `features.poolBins` may be replaced by the automatic choice.
     public var automaticPooling: Bool = false
 
@@ -56,9 +56,9 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     ///
     /// * K = the number of channels in per-sample mode (the data manifold cannot have more
     ///   dimensions than there are channels), else min(features, 16); at most 16.
-    /// * Hidden widths: two layers; per-sample 64 (128 above 8 channels). Spectral modes use
-    ///   32: a window's log-periodogram is a noisy estimate, and a wider decoder learns that
-    ///   noise and keeps every latent active (measured in docs/accuracy.md).
+    /// * Hidden widths: two layers; per-sample 64 (128 above 8 channels); spectral 64. A wider
+    ///   decoder learns more of the periodogram's window-to-window noise (latents that the
+    ///   slow-component test then leaves out of the count; docs/accuracy.md).
     /// * Batch: at most the requested size and small enough for ≥ 20 steps per epoch.
     public func resolved(featureCount: Int, observationCount: Int, channelCount: Int) -> AnalysisSettings {
         var s = self
@@ -68,7 +68,7 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
             s.latentDimensions = max(1, min(k, Self.maxAutomaticLatents))
         }
         if s.hiddenSizes == nil {
-            let width = perSample ? (channelCount > 8 ? 128 : 64) : 32
+            let width = perSample ? (channelCount > 8 ? 128 : 64) : 64
             s.hiddenSizes = [width, width]
         }
         if features.kind.isSpectral && s.counting.minimumSmoothness == nil {

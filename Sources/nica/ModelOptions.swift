@@ -10,7 +10,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("latent-dim"), help: "Latent dimensions K. (default: channels in per-sample mode, else min(features, 16))")
     var latentDim: Int?
 
-    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample, 128,128 above 8 channels; 32,32 spectral)")
+    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample, 128,128 above 8 channels; 64,64 spectral)")
     var hidden: String?
 
     @Option(help: "Train exactly this many epochs (passes over the data). (default: until the ELBO converges)")
@@ -23,10 +23,10 @@ struct ModelOptions: ParsableArguments {
     var learningRate: Float = 1e-3
 
     @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
-    var restarts: Int = 1
+    var restarts: Int = 3
 
-    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none).")
-    var klWarmup: Int = 0
+    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none; at most half of --epochs).")
+    var klWarmup: Int = 100
 
     @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
     var klThreshold: Double = 0.1
