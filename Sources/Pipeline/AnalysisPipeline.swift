@@ -61,13 +61,8 @@ public enum AnalysisPipeline {
                                                  activeEstimate: probe.activeCount(model),
                                                  elapsedSeconds: seconds(clock.now - trainingStarted))))
             }
-            let (mean, logVar) = model.encode(features)
-            let stats = LatentStatistics(mean: mean, logVariance: logVar)
-            guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
-                throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
-            }
-            let (count, smoothness) = try SourceCounting.count(means: mean, statistics: stats, rule: resolved.counting,
-                                                               features: resolved.features)
+            let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
+                model: model, features: features, rule: resolved.counting, config: resolved.features)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
             if best == nil || summary.finalLoss < best!.summary.finalLoss {

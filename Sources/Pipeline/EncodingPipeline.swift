@@ -28,13 +28,8 @@ public enum EncodingPipeline {
 
         progress?(.stage("encoding"))
         let vae = VAE(architecture: model.architecture, parameterValues: model.parameters)
-        let (mean, logVar) = vae.encode(features)
-        let stats = LatentStatistics(mean: mean, logVariance: logVar)
-        guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
-            throw NicaError.numerical(message: "the model's encoder produced a non-finite KL on this input")
-        }
-        let (count, smoothness) = try SourceCounting.count(means: mean, statistics: stats, rule: model.counting,
-                                                           features: model.features)
+        let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
+            model: vae, features: features, rule: model.counting, config: model.features)
         let mdl = features.rows >= 2 ? try LinearMDL.estimate(features: features) : 0
         let done = clock.now
 

@@ -22,12 +22,15 @@ public enum SummaryText {
                        + "try more --restarts or another --seed")
         }
         out.append("")
-        out.append("  rank  latent    KL (nats)   Var(mu)  smoothness")
+        // Smoothness only means something where observations are ordered windows of slow sources.
+        let spectral = r.slowComponentAutocorrelations != nil
+        out.append("  rank  latent    KL (nats)   Var(mu)" + (spectral ? "  smoothness" : ""))
         for (rank, d) in r.dimsByKL.enumerated() {
             let mark = r.activeDims.contains(d) ? "*" : " "
             let name = "z\(d)".padding(toLength: 7, withPad: " ", startingAt: 0)
             out.append(String(format: "  %4d  ", rank + 1) + name + mark
-                       + String(format: " %10.4f  %8.4f  %10.3f", r.klPerDim[d], r.muVariance[d], r.smoothness[d]))
+                       + String(format: " %10.4f  %8.4f", r.klPerDim[d], r.muVariance[d])
+                       + (spectral ? String(format: "  %10.3f", r.smoothness[d]) : ""))
         }
         if let slow = r.slowComponentAutocorrelations {
             out.append("  spectral mode: \(r.sources) of the \(r.activeDims.count) active dimensions' directions vary slowly "
