@@ -8,3 +8,4 @@ extension GenerationFamily: ExpressibleByArgument {}
 extension MixingActivation: ExpressibleByArgument {}
 extension SpectralMixing: ExpressibleByArgument {}
 extension AudioEncoding: ExpressibleByArgument {}
+extension SourceDistribution: ExpressibleByArgument {}
