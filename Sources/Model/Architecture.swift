@@ -11,12 +11,17 @@ public struct VAEArchitecture: Codable, Equatable, Sendable {
     public var latentSize: Int
     /// Negative slope of the leaky ReLU between hidden layers.
     public var leakySlope: Float
+    /// U: segments of the conditional prior p(z|u) = N(m_u, diag v_u); 0 = the isotropic
+    /// prior N(0, I) (see `conditionalLatentForward`).
+    public var segmentCount: Int = 0
 
-    public init(inputSize: Int, hiddenSizes: [Int], latentSize: Int, leakySlope: Float = 0.2) {
+    public init(inputSize: Int, hiddenSizes: [Int], latentSize: Int, leakySlope: Float = 0.2,
+                segmentCount: Int = 0) {
         self.inputSize = inputSize
         self.hiddenSizes = hiddenSizes
         self.latentSize = latentSize
         self.leakySlope = leakySlope
+        self.segmentCount = segmentCount
     }
 
     /// (in, out) of each encoder layer; the last one outputs μ and log σ² side by side.
