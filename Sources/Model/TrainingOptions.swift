@@ -45,4 +45,12 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
     /// Times a non-finite loss was recovered from (restore + halve the rate).
     public var recoveries: Int
     public var history: [EpochRecord]
+
+    public init(epochs: Int, steps: Int, stopReason: String, recoveries: Int, history: [EpochRecord]) {
+        self.epochs = epochs
+        self.steps = steps
+        self.stopReason = stopReason
+        self.recoveries = recoveries
+        self.history = history
+    }
 }

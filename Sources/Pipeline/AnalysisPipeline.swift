@@ -35,23 +35,35 @@ public enum AnalysisPipeline {
         standardizer.apply(&features)
         let featuresDone = clock.now
 
+        if settings.method == .fastica {
+            return try LinearICAStage.run(features: features, times: times, signal: signal, settings: settings,
+                                          standardizer: standardizer, started: started, featuresDone: featuresDone,
+                                          progress: progress)
+        }
         let resolved = settings.resolved(featureCount: features.cols, observationCount: features.rows,
                                          channelCount: signal.channelCount)
+        let segments = try SegmentAssignment.resolve(settings: settings, times: times, observations: features.rows)
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
-                                           latentSize: resolved.latentDimensions!)
+                                           latentSize: resolved.latentDimensions!,
+                                           segmentCount: segments.map { Int($0.max()!) + 1 } ?? 0)
         var rng = SeededRNG(seed: resolved.seed)
         var initRNG = rng.fork()
         var trainRNG = rng.fork()
         let model = VAE(architecture: architecture, rng: &initRNG)
         progress?(.stage("training"))
-        let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) {
+        let summary = try Trainer.train(model: model, data: features, segments: segments, options: resolved.training,
+                                        rng: &trainRNG) {
             progress?(.epoch($0))
         }
         let trainingDone = clock.now
 
         progress?(.stage("analysis"))
         let (mean, logVar) = model.encode(features)
-        let stats = LatentStatistics(mean: mean, logVariance: logVar)
+        var stats = LatentStatistics(mean: mean, logVariance: logVar)
+        if let segments, let prior = model.conditionalPrior {
+            stats = LatentStatistics(mean: mean, logVariance: logVar, segments: segments,
+                                     priorMean: prior.mean, priorLogVariance: prior.logVariance)
+        }
         guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
             throw NicaError.numerical(message: "the trained encoder produced a non-finite KL")
         }
@@ -72,6 +84,7 @@ public enum AnalysisPipeline {
             timings: ["features": seconds(featuresDone - started), "training": seconds(trainingDone - featuresDone),
                       "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
             modelParameters: model.parameterValues,
-            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)))
+            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
+            segmentCount: segments == nil ? nil : architecture.segmentCount)
     }
 }

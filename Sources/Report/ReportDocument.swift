@@ -47,9 +47,13 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var epochs: Int?
         public var klThreshold: Double
         public var threads: Int
+        /// Segments of the conditional prior p(z|u); absent for the isotropic prior.
+        public var segments: Int?
+        public var segmentSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case features, window, hop, hidden, threads, epochs
+            case features, window, hop, hidden, threads, epochs, segments
+            case segmentSeconds = "segment_seconds"
             case poolBins = "pool_bins"
             case latentDim = "latent_dim"
             case batchSize = "batch_size"
@@ -77,6 +81,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     }
 
     public var nicaVersion: String
+    /// `vae` or `fastica`.
+    public var method: String
+    /// Conditions worth a look (absent when there are none).
+    public var warnings: [String]?
     public var sources: Int
     public var klPerDim: [Double]
     public var activeDims: [Int]
@@ -97,7 +105,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var versions: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case sources, seed, input, settings, training, observations, ambiguous, versions
+        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings
         case nicaVersion = "nica_version"
         case klPerDim = "kl_per_dim"
         case activeDims = "active_dims"
@@ -114,6 +122,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public init(result: AnalysisResult, input: Input, versions: [String: String]) {
         let s = result.settings
         nicaVersion = NicaVersion.string
+        method = s.method.rawValue
+        warnings = result.warnings.isEmpty ? nil : result.warnings
         sources = result.count.sources
         klPerDim = result.statistics.klPerDimension
         activeDims = result.count.activeDimensions
@@ -132,7 +142,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             poolBins: s.features.poolBins, latentDim: result.architecture.latentSize,
                             hidden: result.architecture.hiddenSizes, batchSize: s.training.batchSize,
                             learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
-                            klThreshold: s.counting.klThreshold, threads: s.threads)
+                            klThreshold: s.counting.klThreshold, threads: s.threads,
+                            segments: result.segmentCount, segmentSeconds: s.segmentSeconds)
         let last = result.training.history.last
         training = Training(epochs: result.training.epochs, steps: result.training.steps,
                             stopReason: result.training.stopReason, recoveries: result.training.recoveries,

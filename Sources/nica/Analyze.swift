@@ -36,6 +36,8 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var identifiability: IdentifiabilityOptions
+
     @Option(help: "Directory for report.json, latents.csv and latents.wav (created if missing).")
     var out: String?
 
@@ -53,6 +55,7 @@ struct Analyze: ParsableCommand {
             throw ValidationError("--features \(features.rawValue) needs --window of at least 2 samples (per-sample mode uses raw)")
         }
         try model.validate()
+        try identifiability.validate()
     }
 
     func run() throws {
@@ -62,9 +65,11 @@ struct Analyze: ParsableCommand {
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)
             settings.automaticPooling = poolBins == nil
+            identifiability.apply(to: &settings)
             let progress = ProgressPrinter(enabled: !quiet)
             let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handle)
             progress.finish()
+            for warning in result.warnings { writeToStderr("nica: warning: \(warning)\n") }
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
             if let out {
