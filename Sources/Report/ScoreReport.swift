@@ -19,7 +19,8 @@ public struct ScoreReport: Codable, Equatable, Sendable {
     public var observations: Int
 
     /// Scores the `z…` columns of a `latents.csv` (all columns when none is named `z…`)
-    /// against every column of a sources table; both are time-aligned, row by row.
+    /// against every column but `index` of a sources table (the time column is never a
+    /// channel); both are time-aligned, row by row.
     ///
     /// - Throws: `NicaError.badData` when the lengths differ or there are fewer latents than sources.
     public init(latents: Signal, latentsPath: String, sources: Signal, sourcesPath: String) throws {
@@ -28,7 +29,7 @@ public struct ScoreReport: Codable, Equatable, Sendable {
                 message: "\(sources.frameCount) rows, but \(latentsPath) has \(latents.frameCount); the traces must be time-aligned and of equal length")
         }
         let latentColumns = Self.columns(latents, prefix: "z")
-        let sourceColumns = Array(0..<sources.channelCount)
+        let sourceColumns = sources.channelNames.indices.filter { sources.channelNames[$0] != "index" }
         guard !sourceColumns.isEmpty, latentColumns.count >= sourceColumns.count else {
             throw NicaError.badData(path: latentsPath, line: 1, column: 0,
                 message: "\(latentColumns.count) latent columns for \(sourceColumns.count) sources; need at least as many latents as sources")
