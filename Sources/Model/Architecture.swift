@@ -24,6 +24,21 @@ public struct VAEArchitecture: Codable, Equatable, Sendable {
         self.segmentCount = segmentCount
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case inputSize, hiddenSizes, latentSize, leakySlope, segmentCount
+    }
+
+    /// Decodes an architecture; one written before conditional priors existed has no
+    /// `segmentCount` and gets the isotropic prior (0).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        inputSize = try c.decode(Int.self, forKey: .inputSize)
+        hiddenSizes = try c.decode([Int].self, forKey: .hiddenSizes)
+        latentSize = try c.decode(Int.self, forKey: .latentSize)
+        leakySlope = try c.decode(Float.self, forKey: .leakySlope)
+        segmentCount = try c.decodeIfPresent(Int.self, forKey: .segmentCount) ?? 0
+    }
+
     /// (in, out) of each encoder layer; the last one outputs μ and log σ² side by side.
     public var encoderShapes: [(inSize: Int, outSize: Int)] {
         let sizes = [inputSize] + hiddenSizes + [2 * latentSize]

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import NicaCore
 import Model
@@ -105,6 +106,16 @@ final class ConditionalPriorTests: XCTestCase {
         XCTAssertEqual(conditioned.count, plain.count + 24)
         XCTAssertEqual(conditioned.tensors.suffix(2).map(\.shape), [[4, 3], [4, 3]])
         XCTAssertEqual(conditioned.tensors.first { $0.name == "decoder.log_variance" }?.shape, [5])
+    }
+
+    func testArchitectureCodingKeepsSegmentsAndReadsOlderFiles() throws {
+        let conditioned = VAEArchitecture(inputSize: 5, hiddenSizes: [7], latentSize: 3, segmentCount: 4)
+        let data = try JSONEncoder().encode(conditioned)
+        XCTAssertEqual(try JSONDecoder().decode(VAEArchitecture.self, from: data), conditioned)
+        let older = #"{"inputSize":5,"hiddenSizes":[7],"latentSize":3,"leakySlope":0.2}"#
+        let decoded = try JSONDecoder().decode(VAEArchitecture.self, from: Data(older.utf8))
+        XCTAssertEqual(decoded.segmentCount, 0)
+        XCTAssertEqual(decoded, VAEArchitecture(inputSize: 5, hiddenSizes: [7], latentSize: 3))
     }
 
     /// The whole objective with a conditional prior, every parameter (prior included), ε fixed.
