@@ -8,7 +8,8 @@ import NicaCore
 /// segment u, source j is i.i.d. Gaussian or Laplace with standard deviation λ_uj drawn from
 /// U(0.5, 3); each source is then standardised to unit variance over the recording. The
 /// mixing is an MLP of `layers` (3) layers (first `m × k`, then `m × m`; 5 × 5 in the
-/// protocol), activation tanh(x) + 0.1x after every layer but the last. Every matrix has
+/// protocol), activation tanh(x) + 0.1x after every layer but the last (after the only one
+/// when `layers` is 1, as in `MixingNetwork`). Every matrix has
 /// entries U(−1, 1) and unit-norm columns, and is redrawn until its condition number is
 /// below the 25th percentile of the condition numbers of 10,000 random draws of its shape
 /// (the percentile is computed from the seed, so it is reproducible). Noise is added only when
