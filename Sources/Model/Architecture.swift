@@ -11,12 +11,32 @@ public struct VAEArchitecture: Codable, Equatable, Sendable {
     public var latentSize: Int
     /// Negative slope of the leaky ReLU between hidden layers.
     public var leakySlope: Float
+    /// U: segments of the conditional prior p(z|u) = N(m_u, diag v_u); 0 = the isotropic
+    /// prior N(0, I) (see `conditionalLatentForward`).
+    public var segmentCount: Int = 0
 
-    public init(inputSize: Int, hiddenSizes: [Int], latentSize: Int, leakySlope: Float = 0.2) {
+    public init(inputSize: Int, hiddenSizes: [Int], latentSize: Int, leakySlope: Float = 0.2,
+                segmentCount: Int = 0) {
         self.inputSize = inputSize
         self.hiddenSizes = hiddenSizes
         self.latentSize = latentSize
         self.leakySlope = leakySlope
+        self.segmentCount = segmentCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case inputSize, hiddenSizes, latentSize, leakySlope, segmentCount
+    }
+
+    /// Decodes an architecture; one written before conditional priors existed has no
+    /// `segmentCount` and gets the isotropic prior (0).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        inputSize = try c.decode(Int.self, forKey: .inputSize)
+        hiddenSizes = try c.decode([Int].self, forKey: .hiddenSizes)
+        latentSize = try c.decode(Int.self, forKey: .latentSize)
+        leakySlope = try c.decode(Float.self, forKey: .leakySlope)
+        segmentCount = try c.decodeIfPresent(Int.self, forKey: .segmentCount) ?? 0
     }
 
     /// (in, out) of each encoder layer; the last one outputs μ and log σ² side by side.

@@ -13,6 +13,11 @@ public struct ParameterLayout: Equatable, Sendable {
     public var decoder: [Dense]
     /// Offset of the decoder's per-feature log-variance (log γ²), `inputSize` values.
     public var decoderLogVariance: Int
+    /// Offset of the conditional prior's means m_u, `U × K` row-major, placed after the
+    /// decoder log-variance; nil for the isotropic prior (whose layout is unchanged).
+    public var priorMeans: Int?
+    /// Offset of the conditional prior's log-variances log v_u, `U × K`, after the means.
+    public var priorLogVariances: Int?
     /// Total number of parameters.
     public var count: Int
 
@@ -30,6 +35,12 @@ public struct ParameterLayout: Equatable, Sendable {
         decoder = place(architecture.decoderShapes)
         decoderLogVariance = offset
         offset += architecture.inputSize
+        if architecture.segmentCount > 0 {
+            let size = architecture.segmentCount * architecture.latentSize
+            priorMeans = offset
+            priorLogVariances = offset + size
+            offset += 2 * size
+        }
         count = offset
     }
 
@@ -44,7 +55,13 @@ public struct ParameterLayout: Equatable, Sendable {
             out.append(("decoder.\(i).weight", d.weight, [d.inSize, d.outSize]))
             out.append(("decoder.\(i).bias", d.bias, [d.outSize]))
         }
-        out.append(("decoder.log_variance", decoderLogVariance, [count - decoderLogVariance]))
+        out.append(("decoder.log_variance", decoderLogVariance, [(priorMeans ?? count) - decoderLogVariance]))
+        if let priorMeans, let priorLogVariances {
+            let size = priorLogVariances - priorMeans
+            let latent = decoder.first?.inSize ?? 0
+            out.append(("prior.mean", priorMeans, [size / max(latent, 1), latent]))
+            out.append(("prior.log_variance", priorLogVariances, [size / max(latent, 1), latent]))
+        }
         return out
     }
 }

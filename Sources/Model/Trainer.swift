@@ -6,11 +6,16 @@ public enum Trainer {
     /// Trains `model` on the rows of `data` (`N × F`, standardised). The loss is checked
     /// every epoch: on NaN/Inf the parameters are restored to the last good epoch and the
     /// learning rate halved, up to 4 times, after which `NicaError.numerical` is thrown.
-    /// `progress` is called after every epoch (numeric code never prints).
-    public static func train(model: VAE, data: Matrix, options: TrainingOptions, rng: inout SeededRNG,
+    /// `progress` is called after every epoch (numeric code never prints). `segments` gives
+    /// the segment index u of every row (in `0..<segmentCount`), required exactly when the
+    /// model has a conditional prior; it travels with its row through the shuffles.
+    public static func train(model: VAE, data: Matrix, segments: [Int32]? = nil, options: TrainingOptions,
+                             rng: inout SeededRNG,
                              progress: ((EpochRecord) -> Void)? = nil) throws -> TrainingSummary {
         let n = data.rows, f = data.cols, k = model.architecture.latentSize
         precondition(f == model.architecture.inputSize)
+        precondition((segments != nil) == (model.architecture.segmentCount > 0), "Trainer: segments and conditional prior go together")
+        precondition(segments.map { $0.count == n && $0.allSatisfy { $0 >= 0 && Int($0) < model.architecture.segmentCount } } ?? true)
         guard n >= 2 else {
             throw NicaError.invalidArgument(argument: "input", message: "need at least 2 observations to train, got \(n)")
         }
@@ -40,6 +45,9 @@ public enum Trainer {
                     let count = min(batchSize, n - start)
                     for b in 0..<count {
                         (batch + b * f).update(from: x + order[start + b] * f, count: f)
+                    }
+                    if let segments {
+                        for b in 0..<count { workspace.segments[b] = segments[order[start + b]] }
                     }
                     for i in 0..<(count * k) { workspace.eps[i] = rng.normal() }
                     let loss = workspace.lossAndGradient(model: model, input: batch, batch: count, klWeight: klWeight)

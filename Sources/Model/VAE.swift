@@ -1,7 +1,9 @@
 import NicaCore
 
 /// A diagonal-Gaussian variational auto-encoder (Kingma & Welling, Auto-Encoding Variational
-/// Bayes, 2014): encoder q(z|x) = N(μ(x), diag σ²(x)), prior p(z) = N(0, I), decoder
+/// Bayes, 2014): encoder q(z|x) = N(μ(x), diag σ²(x)), prior p(z) = N(0, I) — or, with
+/// `architecture.segmentCount > 0`, the learned segment-conditioned p(z|u) = N(m_u, diag v_u)
+/// of iVAE (Khemakhem et al. 2020), initialised to N(0, I) — decoder
 /// p(x|z) = N(f(z), diag γ²) with γ² learned per feature. All parameters live in one flat
 /// Float32 buffer laid out by `ParameterLayout`.
 public final class VAE {
@@ -48,7 +50,19 @@ public final class VAE {
 
     /// The decoder's per-feature log γ² (nats of log-variance, standardised units).
     public var decoderLogVariance: [Float] {
-        Array(parameters[layout.decoderLogVariance..<layout.count])
+        Array(parameters[layout.decoderLogVariance..<(layout.decoderLogVariance + architecture.inputSize)])
+    }
+
+    /// The conditional prior's per-segment means m_u and log-variances log v_u (clamped like
+    /// in training), both `U × K`; nil for the isotropic prior.
+    public var conditionalPrior: (mean: Matrix, logVariance: Matrix)? {
+        guard let pm = layout.priorMeans, let pv = layout.priorLogVariances else { return nil }
+        let u = architecture.segmentCount, k = architecture.latentSize
+        let mean = Array(parameters[pm..<(pm + u * k)])
+        let logVariance = parameters[pv..<(pv + u * k)].map {
+            min(max($0, LogVarianceClamp.lower), LogVarianceClamp.upper)
+        }
+        return (Matrix(rows: u, cols: k, data: mean), Matrix(rows: u, cols: k, data: logVariance))
     }
 
     /// Posterior means and log-variances for every row of `x` (`N × F`): both `N × K`.

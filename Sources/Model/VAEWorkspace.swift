@@ -6,6 +6,9 @@ public final class VAEWorkspace {
     public let gradients: UnsafeMutableBufferPointer<Float>
     /// ε ~ N(0, I) for the current batch (`B × K`); the trainer fills it before each step.
     public let eps: UnsafeMutablePointer<Float>
+    /// Segment index u of each row of the current batch (conditional prior only); the
+    /// trainer fills it with the rows, since minibatches are shuffled.
+    public let segments: UnsafeMutablePointer<Int32>
 
     private let arena: UnsafeMutableBufferPointer<Float>
     private let encoderOut: [UnsafeMutablePointer<Float>]
@@ -39,11 +42,14 @@ public final class VAEWorkspace {
         scratch = take(2 * arch.inputSize)
         gradients = .allocate(capacity: model.layout.count)
         gradients.initialize(repeating: 0)
+        segments = .allocate(capacity: batchCapacity)
+        segments.initialize(repeating: 0, count: batchCapacity)
     }
 
     deinit {
         arena.deallocate()
         gradients.deallocate()
+        segments.deallocate()
     }
 
     /// Encoder forward pass; returns the `B × 2K` output (μ | raw log σ²), valid until the next call.
@@ -84,7 +90,13 @@ public final class VAEWorkspace {
         gradients.update(repeating: 0)
 
         let encoded = encoderForward(model: model, input: input, batch: batch)
-        let klSum = latentForward(z: z, encoded: encoded, eps: eps, batch: batch, latent: k)
+        let klSum: Double
+        if let pm = layout.priorMeans, let pv = layout.priorLogVariances {
+            klSum = conditionalLatentForward(z: z, encoded: encoded, eps: eps, segments: segments,
+                                             priorMean: p + pm, priorLogVariance: p + pv, batch: batch, latent: k)
+        } else {
+            klSum = latentForward(z: z, encoded: encoded, eps: eps, batch: batch, latent: k)
+        }
 
         let dec = layout.decoder
         var inp = UnsafePointer(z)
@@ -109,8 +121,15 @@ public final class VAEWorkspace {
                           activation: i == dec.count - 1 ? .identity : .leakyReLU(slope: slope))
         }
         let enc = layout.encoder
-        latentBackward(dencoded: encoderGrad[enc.count - 1], dz: dz, encoded: encoded,
-                       eps: eps, batch: batch, latent: k, klWeight: klWeight)
+        if let pm = layout.priorMeans, let pv = layout.priorLogVariances {
+            conditionalLatentBackward(dencoded: encoderGrad[enc.count - 1], dPriorMean: g + pm,
+                                      dPriorLogVariance: g + pv, dz: dz, encoded: encoded, eps: eps,
+                                      segments: segments, priorMean: p + pm, priorLogVariance: p + pv,
+                                      batch: batch, latent: k, klWeight: klWeight)
+        } else {
+            latentBackward(dencoded: encoderGrad[enc.count - 1], dz: dz, encoded: encoded,
+                           eps: eps, batch: batch, latent: k, klWeight: klWeight)
+        }
         for i in stride(from: enc.count - 1, through: 0, by: -1) {
             let d = enc[i]
             let layerIn = i == 0 ? input : UnsafePointer(encoderOut[i - 1])

@@ -38,10 +38,17 @@ public enum AnalysisPipeline {
         standardizer.apply(&features)
         let featuresDone = clock.now
 
+        if settings.method == .fastica {
+            return try LinearICAStage.run(features: features, times: times, signal: signal, settings: settings,
+                                          standardizer: standardizer, started: started, featuresDone: featuresDone,
+                                          progress: progress)
+        }
         let resolved = settings.resolved(featureCount: features.cols, observationCount: features.rows,
                                          channelCount: signal.channelCount)
+        let segments = try SegmentAssignment.resolve(settings: settings, times: times, observations: features.rows)
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
-                                           latentSize: resolved.latentDimensions!)
+                                           latentSize: resolved.latentDimensions!,
+                                           segmentCount: segments.map { Int($0.max()!) + 1 } ?? 0)
         var rng = SeededRNG(seed: resolved.seed)
         progress?(.stage("training"))
         // Restarts from different initialisations; the one with the best (lowest) final
@@ -49,20 +56,22 @@ public enum AnalysisPipeline {
         var restarts: [RestartOutcome] = []
         var best: (model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
                    smoothness: [Double])?
-        let trainingStarted = clock.now
         let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
         for restart in 0..<max(1, resolved.restarts) {
+            let trainingStarted = clock.now
             var initRNG = rng.fork()
             var trainRNG = rng.fork()
             let model = VAE(architecture: architecture, rng: &initRNG)
-            let summary = try Trainer.train(model: model, data: features, options: resolved.training, rng: &trainRNG) { record in
+            let summary = try Trainer.train(model: model, data: features, segments: segments, options: resolved.training,
+                                            rng: &trainRNG) { record in
                 guard let progress, let probe else { return }
                 progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
                                                  activeEstimate: probe.activeCount(model),
-                                                 elapsedSeconds: seconds(clock.now - trainingStarted))))
+                                                 elapsedSeconds: seconds(clock.now - trainingStarted),
+                                                 restart: restart + 1, restarts: max(1, resolved.restarts))))
             }
             let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
-                model: model, features: features, rule: resolved.counting, config: resolved.features)
+                model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
             if best == nil || summary.finalLoss < best!.summary.finalLoss {
@@ -86,6 +95,7 @@ public enum AnalysisPipeline {
             timings: ["features": seconds(featuresDone - started), "training": seconds(trainingDone - featuresDone),
                       "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
             modelParameters: model.parameterValues,
-            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)))
+            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
+            segmentCount: segments == nil ? nil : architecture.segmentCount)
     }
 }

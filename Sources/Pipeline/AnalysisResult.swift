@@ -35,6 +35,10 @@ public struct AnalysisResult: Sendable {
     /// Mean of the decoder's learned log γ² over features (standardised units): the noise
     /// level the model settled on.
     public var meanDecoderLogVariance: Double
+    /// Segments of the conditional prior (nil: isotropic prior, or FastICA).
+    public var segmentCount: Int? = nil
+    /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
+    public var warnings: [String] = []
 
     /// Fraction of restarts whose count equals the reported one (1 = unanimous).
     public var restartAgreement: Double {

@@ -20,6 +20,13 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     public var restarts: Int = 3
     /// Whether `features.poolBins` may be replaced by the automatic choice.
     public var automaticPooling: Bool = false
+    /// VAE or linear ICA.
+    public var method: AnalysisMethod = .vae
+    /// Equal time segments of the conditional prior p(z|u) (nil with `segmentSeconds` nil:
+    /// the isotropic prior N(0, I)).
+    public var segments: Int?
+    /// Segment length in seconds of the conditional prior (instead of `segments`).
+    public var segmentSeconds: Double?
 
     public init(features: FeatureConfig, latentDimensions: Int? = nil, hiddenSizes: [Int]? = nil,
                 training: TrainingOptions = TrainingOptions(), counting: CountingRule = CountingRule(),

@@ -29,7 +29,7 @@ public enum EncodingPipeline {
         progress?(.stage("encoding"))
         let vae = VAE(architecture: model.architecture, parameterValues: model.parameters)
         let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
-            model: vae, features: features, rule: model.counting, config: model.features)
+            model: vae, features: features, segments: nil, rule: model.counting, config: model.features)
         let mdl = features.rows >= 2 ? try LinearMDL.estimate(features: features) : 0
         let done = clock.now
 

@@ -9,10 +9,17 @@ import NicaCore
 enum SourceCounting {
     /// Encodes `features` and counts: posterior means, their statistics, the count and each
     /// latent trace's smoothness. A non-finite KL is a numerical error, never a count.
-    static func encodeAndCount(model: VAE, features: Matrix, rule: CountingRule, config: FeatureConfig) throws
+    /// With a segment-conditioned prior (`segments` gives each row's segment), the KL is taken
+    /// against p(z|u).
+    static func encodeAndCount(model: VAE, features: Matrix, segments: [Int32]?, rule: CountingRule,
+                               config: FeatureConfig) throws
         -> (means: Matrix, statistics: LatentStatistics, count: SourceCount, smoothness: [Double]) {
         let (mean, logVar) = model.encode(features)
-        let stats = LatentStatistics(mean: mean, logVariance: logVar)
+        var stats = LatentStatistics(mean: mean, logVariance: logVar)
+        if let segments, let prior = model.conditionalPrior {
+            stats = LatentStatistics(mean: mean, logVariance: logVar, segments: segments,
+                                     priorMean: prior.mean, priorLogVariance: prior.logVariance)
+        }
         guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
             throw NicaError.numerical(message: "the encoder produced a non-finite KL")
         }

@@ -11,14 +11,20 @@ public struct TrainingProgress: Equatable, Sendable {
     /// Latent dimensions whose KL (nats) on a fixed probe of observations exceeds the
     /// counting threshold: the count the run would report if it stopped now.
     public var activeEstimate: Int
-    /// Wall-clock seconds since training started.
+    /// Wall-clock seconds since this restart's training started.
     public var elapsedSeconds: Double
+    /// Which training run this is (1-based) of how many (`--restarts`).
+    public var restart: Int
+    public var restarts: Int
 
-    public init(record: EpochRecord, epochLimit: Int?, activeEstimate: Int, elapsedSeconds: Double) {
+    public init(record: EpochRecord, epochLimit: Int?, activeEstimate: Int, elapsedSeconds: Double,
+                restart: Int = 1, restarts: Int = 1) {
         self.record = record
         self.epochLimit = epochLimit
         self.activeEstimate = activeEstimate
         self.elapsedSeconds = elapsedSeconds
+        self.restart = restart
+        self.restarts = restarts
     }
 
     /// Seconds left, extrapolated from the mean epoch time so far; nil when training runs

@@ -59,7 +59,7 @@ public enum HTMLReport {
         for (rank, d) in r.dimsByKL.enumerated() {
             let isActive = active.contains(d)
             html.append("<tr\(isActive ? " class=\"active\"" : "")><td class=\"num\">\(rank + 1)</td><td>z\(d)</td>"
-                        + "<td class=\"num\">\(String(format: "%.4f", r.klPerDim[d]))</td>"
+                        + "<td class=\"num\">\(d < r.klPerDim.count ? String(format: "%.4f", r.klPerDim[d]) : "–")</td>"
                         + "<td class=\"num\">\(String(format: "%.4f", r.muVariance[d]))</td><td>\(isActive ? "yes" : "")</td></tr>")
         }
         html.append("</table>")

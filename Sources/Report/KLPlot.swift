@@ -12,6 +12,11 @@ public enum KLPlot {
         let width = 900.0, height = 440.0
         let left = 90.0, right = 30.0, top = 60.0, bottom = 80.0
         var svg = SVGDocument(width: width, height: height)
+        guard !r.klPerDim.isEmpty else {
+            // FastICA and other methods without a posterior have no KL to plot.
+            svg.text(left, 24, "No per-dimension KL: method \(r.method) has no posterior", size: 17, weight: "bold")
+            return svg.rendered
+        }
         let kl = r.klPerDim
         let order = r.dimsByKL
         let threshold = r.settings.klThreshold

@@ -66,7 +66,9 @@ public enum LatentPlot {
             let envelope = TraceEnvelope(column, buckets: buckets)
             lane(envelope, start: result.times.first ?? 0, end: result.times.last ?? 0, top: cursor,
                  height: latentLaneHeight, label: "z\(d)",
-                 detail: String(format: "KL %.3g nats", result.statistics.klPerDimension[d]), colour: PlotPalette.trace(i))
+                 detail: d < result.statistics.klPerDimension.count
+                     ? String(format: "KL %.3g nats", result.statistics.klPerDimension[d]) : "component \(d)",
+                 colour: PlotPalette.trace(i))
             cursor += latentLaneHeight + gap
         }
         if dimensions.isEmpty { cursor += latentLaneHeight + gap }

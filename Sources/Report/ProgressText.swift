@@ -9,21 +9,22 @@ public enum ProgressText {
     public static func line(_ p: TrainingProgress) -> String {
         let r = p.record
         let epoch = p.epochLimit.map { "\(r.epoch)/\($0)" } ?? "\(r.epoch)"
-        return "training: epoch \(epoch)  ELBO \(fixed(-r.loss)) nats  KL \(fixed(r.kl)) nats  active \(p.activeEstimate)  "
+        return "training: " + restartLabel(p) + "epoch \(epoch)  ELBO \(fixed(-r.loss)) nats  KL \(fixed(r.kl)) nats  active \(p.activeEstimate)  "
             + (p.etaSeconds.map { "ETA \(clock($0))" } ?? "until converged, \(clock(p.elapsedSeconds)) so far")
     }
 
     /// One log line per epoch (`--verbose`): everything in the record.
     public static func logLine(_ p: TrainingProgress) -> String {
         let r = p.record
-        return "epoch \(r.epoch): ELBO \(fixed(-r.loss)) nats, reconstruction \(fixed(r.reconstruction)) nats, "
+        return restartLabel(p) + "epoch \(r.epoch): ELBO \(fixed(-r.loss)) nats, reconstruction \(fixed(r.reconstruction)) nats, "
             + "KL \(fixed(r.kl)) nats, active \(p.activeEstimate), learning rate \(r.learningRate), "
             + "\(String(format: "%.2f", p.elapsedSeconds)) s"
     }
 
     /// One event as a single-line JSON object (keys sorted): `{"event":"stage","stage":…}`
     /// or `{"event":"epoch","epoch":…,"epochs":…|null,"elbo":…,"reconstruction":…,"kl":…,
-    /// "active":…,"learning_rate":…,"elapsed_s":…,"eta_s":…|null}`; nats and seconds.
+    /// "active":…,"learning_rate":…,"elapsed_s":…,"eta_s":…|null,"restart":…,"restarts":…}`;
+    /// nats and seconds.
     public static func json(_ event: PipelineEvent) -> String {
         switch event {
         case .stage(let name):
@@ -31,8 +32,14 @@ public enum ProgressText {
         case .epoch(let p):
             return encode(EpochEvent(epoch: p.record.epoch, epochs: p.epochLimit, elbo: -p.record.loss,
                                      reconstruction: p.record.reconstruction, kl: p.record.kl, active: p.activeEstimate,
-                                     learningRate: p.record.learningRate, elapsed: p.elapsedSeconds, eta: p.etaSeconds))
+                                     learningRate: p.record.learningRate, elapsed: p.elapsedSeconds, eta: p.etaSeconds,
+                                     restart: p.restart, restarts: p.restarts))
         }
+    }
+
+    /// "restart 2/3  " when there are several training runs, else nothing.
+    static func restartLabel(_ p: TrainingProgress) -> String {
+        p.restarts > 1 ? "restart \(p.restart)/\(p.restarts)  " : ""
     }
 
     /// The last JSON event of a successful run: `{"event":"done","sources":…}`.
@@ -59,9 +66,11 @@ public enum ProgressText {
         var learningRate: Float
         var elapsed: Double
         var eta: Double?
+        var restart: Int
+        var restarts: Int
 
         enum CodingKeys: String, CodingKey {
-            case event, epoch, epochs, elbo, reconstruction, kl, active
+            case event, epoch, epochs, elbo, reconstruction, kl, active, restart, restarts
             case learningRate = "learning_rate"
             case elapsed = "elapsed_s"
             case eta = "eta_s"
@@ -78,6 +87,8 @@ public enum ProgressText {
             try c.encode(active, forKey: .active)
             try c.encode(learningRate, forKey: .learningRate)
             try c.encode(elapsed, forKey: .elapsed)
+            try c.encode(restart, forKey: .restart)
+            try c.encode(restarts, forKey: .restarts)
             try c.encode(eta, forKey: .eta)
         }
     }

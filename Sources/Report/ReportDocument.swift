@@ -50,9 +50,13 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var restarts: Int
         public var klWarmupEpochs: Int
         public var minimumSmoothness: Double?
+        /// Segments of the conditional prior p(z|u); absent for the isotropic prior.
+        public var segments: Int?
+        public var segmentSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case features, window, hop, hidden, threads, epochs
+            case features, window, hop, hidden, threads, epochs, segments
+            case segmentSeconds = "segment_seconds"
             case poolBins = "pool_bins"
             case latentDim = "latent_dim"
             case batchSize = "batch_size"
@@ -83,6 +87,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     }
 
     public var nicaVersion: String
+    /// `vae` or `fastica`.
+    public var method: String
+    /// Conditions worth a look (absent when there are none).
+    public var warnings: [String]?
     public var sources: Int
     public var klPerDim: [Double]
     public var activeDims: [Int]
@@ -114,7 +122,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var versions: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case sources, seed, input, settings, training, observations, ambiguous, versions
+        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings
         case nicaVersion = "nica_version"
         case klPerDim = "kl_per_dim"
         case activeDims = "active_dims"
@@ -136,6 +144,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public init(result: AnalysisResult, input: Input, versions: [String: String]) {
         let s = result.settings
         nicaVersion = NicaVersion.string
+        method = s.method.rawValue
+        warnings = result.warnings.isEmpty ? nil : result.warnings
         sources = result.count.sources
         klPerDim = result.statistics.klPerDimension
         activeDims = result.count.activeDimensions
@@ -160,7 +170,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             hidden: result.architecture.hiddenSizes, batchSize: s.training.batchSize,
                             learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
                             klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
-                            klWarmupEpochs: s.training.klWarmupEpochs, minimumSmoothness: s.counting.minimumSmoothness)
+                            klWarmupEpochs: s.training.klWarmupEpochs, minimumSmoothness: s.counting.minimumSmoothness,
+                            segments: result.segmentCount, segmentSeconds: s.segmentSeconds)
         let last = result.training.history.last
         training = Training(epochs: result.training.epochs, steps: result.training.steps,
                             stopReason: result.training.stopReason, recoveries: result.training.recoveries,

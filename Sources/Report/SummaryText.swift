@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The human-readable summary printed on stdout: the answer first, then the per-dimension
 /// KL table (sorted, active dimensions marked) and the settings used.
@@ -22,6 +23,9 @@ public enum SummaryText {
                        + "try more --restarts or another --seed")
         }
         out.append("")
+        if r.method == AnalysisMethod.fastica.rawValue {
+            return out.joined(separator: "\n") + LinearICASummary.render(r)
+        }
         // Smoothness only means something where observations are ordered windows of slow sources.
         let spectral = r.slowComponentAutocorrelations != nil
         out.append("  rank  latent    KL (nats)   Var(mu)" + (spectral ? "  smoothness" : ""))
@@ -45,6 +49,7 @@ public enum SummaryText {
         let featureText = s.window == 1 ? "per-sample (\(s.features))"
             : "\(s.features), window \(s.window), hop \(s.hop)" + (s.poolBins > 1 ? ", \(s.poolBins) bins pooled" : "")
         out.append("features: \(featureText) → \(r.observations) observations × \(r.featuresPerObservation) features")
+        if let u = s.segments { out.append("prior: conditional on \(u) time segments, p(z|u) = N(m_u, diag v_u)") }
         out.append("model: \(r.featuresPerObservation) → \(s.hidden.map(String.init).joined(separator: "-")) → \(s.latentDim) latents, "
                    + "batch \(s.batchSize), learning rate \(s.learningRate), seed \(r.seed), \(s.threads) thread\(s.threads == 1 ? "" : "s")")
         out.append("training: \(r.training.epochs) epochs (\(r.training.stopReason)), final loss \(format(r.training.finalLoss, 5)) nats, "

@@ -36,6 +36,11 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
     /// from U(0.5, 3) — before the whole-recording standardisation, which rescales each
     /// source (column) by one common factor.
     public var segmentStandardDeviations: [[Double]]?
+    /// `ivae` only: the distribution of the sources within a segment.
+    public var sourceDistribution: SourceDistribution?
+    /// `ivae` only: the condition-number threshold of the first mixing layer (the 25th
+    /// percentile of random draws of its shape).
+    public var maxConditionNumber: Double?
 
     // MARK: Spectral family
 
@@ -57,6 +62,7 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
                 mixing: [MixingLayer], outputGain: Double = 1,
                 segmentLength: Int? = nil, segmentCount: Int? = nil,
                 segmentStandardDeviations: [[Double]]? = nil,
+                sourceDistribution: SourceDistribution? = nil, maxConditionNumber: Double? = nil,
                 bandCentresHz: [Double]? = nil, bandwidthsHz: [Double]? = nil,
                 sourceKinds: [SpectralSourceKind]? = nil, envelopeSigma: Double? = nil,
                 envelopeTimeConstants: [Double]? = nil, spectralMixing: SpectralMixing? = nil,
@@ -75,6 +81,8 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
         self.segmentLength = segmentLength
         self.segmentCount = segmentCount
         self.segmentStandardDeviations = segmentStandardDeviations
+        self.sourceDistribution = sourceDistribution
+        self.maxConditionNumber = maxConditionNumber
         self.bandCentresHz = bandCentresHz
         self.bandwidthsHz = bandwidthsHz
         self.sourceKinds = sourceKinds

@@ -13,7 +13,10 @@ public struct SuitePlan: Sendable {
     public var cases: [Case]
 
     /// Plans `casesPerFamily` cases per family in `families`, drawn from `seed`.
-    public init(families: [GenerationFamily] = GenerationFamily.allCases, casesPerFamily: Int = 16,
+    /// The families whose count is measured by default.
+    public static let countingFamilies: [GenerationFamily] = [.linear, .nonlinear, .square, .spectral]
+
+    public init(families: [GenerationFamily] = SuitePlan.countingFamilies, casesPerFamily: Int = 16,
                 frames: Int = 20_000, spectralSeconds: Double = 60, seed: UInt64 = 1) throws {
         var rng = SeededRNG(seed: seed)
         var planned: [Case] = []
@@ -41,6 +44,8 @@ public struct SuitePlan: Sendable {
                     planned.append(Case(name: name, spec: SquareSpec(
                         k: k, frames: frames, layers: layers, activation: activation, snrDB: snr,
                         maxCondition: try RandomMixing.automaticMaxCondition(m: k, k: k, layers: layers), seed: caseSeed)))
+                case .ivae:
+                    planned.append(Case(name: name, spec: IVAESpec(seed: caseSeed)))
                 case .spectral:
                     let m = 1 + Int(familyRNG.next() % 4)
                     let mixing: SpectralMixing = familyRNG.next() % 2 == 0 ? .linear : .saturating

@@ -39,6 +39,8 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var identifiability: IdentifiabilityOptions
+
     @Option(help: "Directory for report.json, report.html, latents.csv/.wav/.npy and the plots kl.svg, latents.svg, training.svg (created if missing). (default: none, only stdout)")
     var out: String?
 
@@ -61,6 +63,7 @@ struct Analyze: ParsableCommand {
             throw ValidationError("--features \(features.rawValue) needs --window of at least 2 samples (per-sample mode uses raw)")
         }
         try model.validate()
+        try identifiability.validate()
     }
 
     func run() throws {
@@ -70,9 +73,11 @@ struct Analyze: ParsableCommand {
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)
             settings.automaticPooling = poolBins == nil
+            identifiability.apply(to: &settings)
             let progress = progressOptions.printer
             let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handler)
             progress.finish(sources: result.count.sources)
+            for warning in result.warnings { writeToStderr("nica: warning: \(warning)\n") }
             let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
                                           versions: LibraryVersions.all)
             if let saveModel {

@@ -9,3 +9,4 @@ extension MixingActivation: ExpressibleByArgument {}
 extension SpectralMixing: ExpressibleByArgument {}
 extension AudioEncoding: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
+extension SourceDistribution: ExpressibleByArgument {}

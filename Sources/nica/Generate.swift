@@ -16,13 +16,13 @@ struct Generate: ParsableCommand {
           nica generate spectral --k 3 --m 2 --seconds 60 --out data/spectral-3src.wav
         """)
 
-    @Argument(help: "Family: linear, nonlinear, spectral or square.")
+    @Argument(help: "Family: linear, nonlinear, spectral, square or ivae (the iVAE protocol: 40 segments × 1000 samples, 5 sources, 3-layer MLP, 5 channels, noiseless unless --snr is given).")
     var family: GenerationFamily
 
-    @Option(help: "Number of independent sources k.")
-    var k: Int = 3
+    @Option(help: "Number of independent sources k. (default: 3; 5 for ivae)")
+    var k: Int?
 
-    @Option(help: "Number of channels m. (default: 2k for per-sample families, 2 for spectral)")
+    @Option(help: "Number of channels m. (default: 2k for per-sample families, k for ivae, 2 for spectral)")
     var m: Int?
 
     @Option(help: "Length in samples (per-sample families).")
@@ -31,11 +31,20 @@ struct Generate: ParsableCommand {
     @Option(help: "Length in seconds (spectral).")
     var seconds: Double = 60
 
-    @Option(help: "Signal-to-noise ratio per channel in dB; 'inf' for no noise.")
-    var snr: Double = 30
+    @Option(help: "Signal-to-noise ratio per channel in dB; 'inf' for no noise. (default: 30; none for ivae)")
+    var snr: Double?
 
-    @Option(help: "Mixing layers (nonlinear, square).")
-    var layers: Int = 2
+    @Option(help: "Mixing layers (nonlinear, square; ivae: 3). (default: 2)")
+    var layers: Int?
+
+    @Option(help: "Source distribution of the ivae family: gaussian or laplace.")
+    var distribution: SourceDistribution = .gaussian
+
+    @Option(help: "Segments of the ivae family.")
+    var segments: Int = 40
+
+    @Option(help: "Samples per segment of the ivae family.")
+    var segmentLength: Int = 1000
 
     @Option(help: "Mixing nonlinearity: leakyReLU or tanhLinear (nonlinear, square).")
     var activation: MixingActivation = .tanhLinear
@@ -57,7 +66,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let snr = self.snr ?? (family == .ivae ? .infinity : 30)
             let noise: Double? = snr.isInfinite ? nil : snr
+            let k = self.k ?? (family == .ivae ? 5 : 3)
+            let layers = self.layers ?? (family == .ivae ? 3 : 2)
             let recording: GeneratedRecording
             switch family {
             case .linear:
@@ -70,6 +82,10 @@ struct Generate: ParsableCommand {
             case .square:
                 recording = try SquareSpec(k: k, frames: frames, layers: layers, activation: activation,
                                            sampleRate: rate ?? 100, snrDB: noise, seed: seed).generate()
+            case .ivae:
+                recording = try IVAESpec(k: k, m: m ?? k, segmentCount: segments, segmentLength: segmentLength,
+                                         layers: layers, distribution: distribution, sampleRate: rate ?? 100,
+                                         snrDB: noise, seed: seed).generate()
             case .spectral:
                 recording = try SpectralSpec(k: k, m: m ?? 2, sampleRate: rate ?? 8000, duration: seconds,
                                              snrDB: noise, mixing: mixing, seed: seed).generate()

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Progress on stderr: JSON events for wrappers, log lines with --verbose, nothing by default in pipes.
 final class ProgressCommandTests: XCTestCase {
-    private let input = ["analyze", "data/nonlinear-3src.csv", "--epochs", "3", "--hidden", "8,8"]
+    private let input = ["analyze", "data/nonlinear-3src.csv", "--epochs", "3", "--hidden", "8,8", "--restarts", "2"]
 
     func testProgressJSONIsOneEventPerLine() throws {
         let result = try CommandRunner.nica(input + ["--progress", "json"])
@@ -13,8 +13,9 @@ final class ProgressCommandTests: XCTestCase {
             try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any], String($0))
         }
         XCTAssertEqual(events.map { $0["event"] as? String },
-                       ["stage", "stage", "epoch", "epoch", "epoch", "stage", "done"])
-        XCTAssertEqual(events.compactMap { $0["epoch"] as? Int }, [1, 2, 3])
+                       ["stage", "stage"] + Array(repeating: "epoch", count: 6) + ["stage", "done"])
+        XCTAssertEqual(events.compactMap { $0["epoch"] as? Int }, [1, 2, 3, 1, 2, 3])
+        XCTAssertEqual(events.compactMap { $0["restart"] as? Int }, [1, 1, 1, 2, 2, 2])
         let sources = try XCTUnwrap(events.last?["sources"] as? Int)
         XCTAssertTrue(result.stdout.contains("Estimated number of sources: \(sources) "), result.stdout)
     }
@@ -23,7 +24,8 @@ final class ProgressCommandTests: XCTestCase {
         let verbose = try CommandRunner.nica(input + ["--verbose"])
         XCTAssertEqual(verbose.status, 0, verbose.stderr)
         let lines = verbose.stderr.split(separator: "\n")
-        XCTAssertEqual(lines.filter { $0.hasPrefix("epoch ") }.count, 3)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("restart 1/2  epoch ") }.count, 3)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("restart 2/2  epoch ") }.count, 3)
         XCTAssertEqual(lines.first, "features")
         let both = try CommandRunner.nica(input + ["--verbose", "--quiet"])
         XCTAssertEqual(both.status, 64)

@@ -12,6 +12,7 @@ final class TrainingProgressTests: XCTestCase {
         let recording = try NonlinearSpec(k: 2, m: 3, frames: 500, layers: 1, seed: 3).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [16, 16], seed: 2)
         settings.training.fixedEpochs = 7
+        settings.restarts = 1
         var events: [TrainingProgress] = []
         var stages: [String] = []
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings) { event in

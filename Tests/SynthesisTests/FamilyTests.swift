@@ -6,7 +6,7 @@ import XCTest
 /// The family list and its link to the spec types.
 final class FamilyTests: XCTestCase {
     func testFamilyNamesAndSpecs() throws {
-        XCTAssertEqual(GenerationFamily.allCases.map(\.rawValue), ["linear", "nonlinear", "spectral", "square"])
+        XCTAssertEqual(GenerationFamily.allCases.map(\.rawValue), ["linear", "nonlinear", "spectral", "square", "ivae"])
         for family in GenerationFamily.allCases {
             XCTAssertEqual(type(of: family.defaultSpec).family, family)
             XCTAssertEqual(GenerationFamily(rawValue: family.rawValue), family)
