@@ -4,14 +4,20 @@ import Pipeline
 import SignalIO
 
 /// Writes an analysis to a directory: `report.json`, `latents.csv` (`index,time,z0,…`, one
-/// row per observation, posterior means) and `latents.wav` (one channel per latent, active
-/// dimensions first, at the observation rate). Every file is written to a temporary name
-/// and renamed into place, so an interrupted run leaves no half-written output.
+/// row per observation, posterior means), `latents.wav` (one channel per latent, active
+/// dimensions first, at the observation rate) and `timings.json` (wall-clock seconds per
+/// stage, kept out of `report.json` so that file depends only on the input, seed and thread
+/// count). Every file is written to a temporary name and renamed into place, so an
+/// interrupted run leaves no half-written output.
 public enum ResultExporter {
     public static func write(result: AnalysisResult, document: ReportDocument, to directory: String) throws {
         try createDirectory(directory)
-        let json = try JSONRendering.render(document) + "\n"
+        var reproducible = document
+        reproducible.timingsSeconds = nil
+        let json = try JSONRendering.render(reproducible) + "\n"
         try AtomicFile.write(Array(json.utf8), to: path(directory, "report.json"))
+        let timings = try JSONRendering.render(document.timingsSeconds ?? [:]) + "\n"
+        try AtomicFile.write(Array(timings.utf8), to: path(directory, "timings.json"))
 
         let k = result.latentMeans.cols
         let columns = [CSVColumn(name: "index", integers: Array(0..<result.observationCount)),
