@@ -57,6 +57,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let out { try OutputDirectory.prepare(out) }
             let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
