@@ -26,9 +26,12 @@ public enum AudioFile {
     /// in the header, which streamed WAVs leave wrong (0 or 0xFFFFFFFF); the header's count is
     /// only a capacity hint. A WAV `data` size that is too small (including 0), which
     /// libsndfile would believe, is corrected on the fly (`WAVLengthRepair`) so the frames
-    /// after it are read too. Integer samples are scaled to [−1, 1) by libsndfile.
+    /// after it are read too, while a size that runs past the end of the file (other than the
+    /// streaming placeholders) means the file was cut short and is refused. Integer samples
+    /// are scaled to [−1, 1) by libsndfile.
     /// - Throws: `NicaError.missingInput` (no such file, a directory), `.io` (unreadable),
-    ///   `.badData` (not audio libsndfile can decode, a decoding error, or no frames).
+    ///   `.badData` (not audio libsndfile can decode, a truncated WAV, a decoding error, or
+    ///   no frames).
     public static func read(path: String) throws -> Signal {
         try readDescribed(path: path).signal
     }
@@ -43,6 +46,11 @@ public enum AudioFile {
         defer { withExtendedLifetime(overlay) {} }
         var status = stat()
         let fileLength = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        if let (declared, present) = WAVLengthRepair.truncatedData(fd: fd, fileLength: fileLength) {
+            throw NicaError.badData(
+                path: path, line: 0, column: 0,
+                message: "truncated: the header declares \(declared) bytes of audio data, the file holds \(present) (an incomplete copy?)")
+        }
         let opened: OpaquePointer?
         if let sizeField = WAVLengthRepair.understatedDataSizeOffset(fd: fd, fileLength: fileLength) {
             overlay = OverlaidFile(fd: fd, length: fileLength, patchOffset: sizeField, patch: [0xFF, 0xFF, 0xFF, 0xFF])
