@@ -108,7 +108,8 @@ public enum AudioFile {
 
     /// Writes `signal` to `path` in the container named by its extension (`.wav`, `.flac`,
     /// `.aiff`/`.aif`) with the given sample encoding, atomically (libsndfile writes a
-    /// temporary file that is renamed over `path` when complete).
+    /// temporary file that is renamed over `path` when complete). The bytes depend only on
+    /// the signal and the encoding (no time stamp), so outputs are reproducible.
     ///
     /// Audio headers store an integer rate of at least 1 Hz, so the rate is rounded and a rate
     /// below 1 Hz (latents at a slow window rate) is written as 1 Hz: the samples are intact,
@@ -140,6 +141,9 @@ public enum AudioFile {
             }
             var closed = false
             defer { if !closed { sf_close(file) } }
+            // libsndfile's PEAK chunk for float data carries the wall-clock time of writing, so
+            // two identical analyses would give different bytes; readers do not need it.
+            sf_command(file, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
             switch encoding {
             case .float32:
                 try writeFrames(signal, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)

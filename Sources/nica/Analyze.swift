@@ -57,8 +57,8 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let out { try OutputDirectory.prepare(out) }
             let (signal, source) = try SignalReader.read(path: file, csv: input.csvOptions)
+            if let out { try OutputDirectory.prepare(out) }
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)
