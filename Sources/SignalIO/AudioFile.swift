@@ -70,13 +70,17 @@ public enum AudioFile {
 
         var interleaved: [Float] = []
         if info.frames > 0 {
-            // A bogus header count can be huge: cap the reservation; the array grows if needed.
-            interleaved.reserveCapacity(Int(min(info.frames, 1 << 24)) * channels)
+            // A bogus header count can be huge (a 100-byte file may claim 2^24 frames of 1024
+            // channels): reserve no more than the file could hold at one byte per sample; the
+            // array grows if a compressed file decodes to more.
+            interleaved.reserveCapacity(Int(min(info.frames, 1 << 24, sf_count_t(max(fileLength, 1) / channels + 1))) * channels)
         }
-        var chunk = [Float](repeating: 0, count: chunkFrames * channels)
+        // At most about a million samples per read, however many channels the header claims.
+        let framesPerRead = max(1, min(chunkFrames, (1 << 20) / channels))
+        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
         while true {
             let got = chunk.withUnsafeMutableBufferPointer {
-                sf_readf_float(file, $0.baseAddress, sf_count_t(chunkFrames))
+                sf_readf_float(file, $0.baseAddress, sf_count_t(framesPerRead))
             }
             if got <= 0 { break }
             interleaved.append(contentsOf: chunk[0..<(Int(got) * channels)])
