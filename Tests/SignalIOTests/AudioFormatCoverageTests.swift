@@ -18,7 +18,7 @@ final class AudioFormatCoverageTests: XCTestCase {
     }
 
     /// `Fuzz/corpus/audio/<container>-<encoding>-<channels>.<ext>`: channel c, frame t holds
-    /// 0.5·sin(0.3·t·(c + 1)), written by libsndfile from Float32 (see `scripts/fuzz.sh`).
+    /// 0.5·sin(0.3·t·(c + 1)) at 8 kHz, written from Float32 with libsndfile (`sf_writef_float`).
     private let corpus: [(name: String, channels: Int, frames: Int, tolerance: Float)] = [
         ("wav-u8-mono.wav", 1, 32, 1.0 / 128),
         ("wav-pcm16-stereo.wav", 2, 32, 1e-4),
