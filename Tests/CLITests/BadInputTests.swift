@@ -85,6 +85,10 @@ final class BadInputTests: XCTestCase {
         // A semicolon file read with the wrong delimiter fails on its first data row…
         let semicolon = write("x;y\n1,5;2\n3;4\n", "decimal-comma.csv")
         try assertRejected([semicolon, "--delimiter", ","], status: 65, "decimal-comma.csv:2")
+        // Signs of a delimiter the detection did not pick are pointed out.
+        try assertRejected([semicolon], status: 65, "decimal-comma.csv:2:1", "decimal commas")
+        try assertRejected([write("x|y\n1|2\n", "pipe.csv")], status: 65, "pipe.csv:2:1", "'|'? pass --delimiter")
+        try assertRejected([write("x y\n1 2\n", "spaces.csv")], status: 65, "spaces.csv:2:1", "separated by spaces")
         // …and a delimiter that is not one character is a usage error.
         try assertRejected([semicolon, "--delimiter", ";;"], status: 64, "--delimiter")
     }
