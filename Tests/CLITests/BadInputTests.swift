@@ -129,24 +129,24 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnusableOutputDirectoryFailsBeforeTheAnalysis() throws {
-        let csv = write("a,b\n" + rows(100, channels: 2), "ok.csv")
+        // Three rows would fail in the analysis (too few to train) with status 64: status 74
+        // shows the output directory was checked first.
+        let short = write("a,b\n1,2\n3,4\n5,7\n", "short.csv")
         let file = write("not a directory", "taken")
         for out in [file, file + "/results"] {
-            let started = Date()
-            let result = try CommandRunner.nica(["analyze", csv, "--out", out])
+            let result = try CommandRunner.nica(["analyze", short, "--out", out])
             XCTAssertEqual(result.status, 74, result.stderr)
             XCTAssertTrue(result.stderr.hasPrefix("nica: \(out): "), result.stderr)
             XCTAssertTrue(result.stderr.contains("--out"), result.stderr)
             XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr)
             XCTAssertEqual(result.stdout, "")
-            XCTAssertLessThan(Date().timeIntervalSince(started), 5, "rejected before training")
         }
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "not a directory")
         if geteuid() != 0 {
             let locked = directory + "/locked"
             try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o555])
-            let result = try CommandRunner.nica(["analyze", csv, "--out", locked + "/results"])
+            let result = try CommandRunner.nica(["analyze", short, "--out", locked + "/results"])
             XCTAssertEqual(result.status, 74, result.stderr)
             XCTAssertTrue(result.stderr.contains("Permission denied"), result.stderr)
         }
