@@ -17,6 +17,8 @@ let package = Package(
     name: "nica",
     products: [
         .executable(name: "nica", targets: ["nica"]),
+        // For the libFuzzer targets in Fuzz/, which build the readers with sanitizers.
+        .library(name: "SignalIO", targets: ["SignalIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -31,6 +31,10 @@ public enum AnalysisPipeline {
         let framing = Framing(frameCount: signal.frameCount, config: settings.features)
         let times = framing.centreTimes(sampleRate: signal.sampleRate)
         guard features.rows >= 16 else {
+            if settings.features.window == 1 {
+                throw NicaError.invalidArgument(argument: "input",
+                    message: "only \(signal.frameCount) sample\(signal.frameCount == 1 ? "" : "s"); per-sample mode needs at least 16 to train")
+            }
             throw NicaError.invalidArgument(argument: "--window",
                 message: "only \(features.rows) observations (windows) from \(signal.frameCount) samples; need at least 16 to train — use a shorter --window or --hop")
         }

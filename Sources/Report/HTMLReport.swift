@@ -84,7 +84,7 @@ public enum HTMLReport {
             ("final loss −ELBO", "\(number(t.finalLoss)) nats per observation"),
             ("final KL", "\(number(t.finalKL)) nats per observation"),
             ("recoveries from divergence", "\(t.recoveries)"),
-        ] + r.timingsSeconds.sorted { $0.key < $1.key }.map { ("time: \($0.key)", "\(number($0.value)) s") }))
+        ] + (r.timingsSeconds ?? [:]).sorted { $0.key < $1.key }.map { ("time: \($0.key)", "\(number($0.value)) s") }))
         html.append(table("Versions", r.versions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         html.append("</body>\n</html>\n")
         return html.joined(separator: "\n")

@@ -11,7 +11,7 @@ enum LinearICASummary {
         let featureText = s.window == 1 ? "per-sample (\(s.features))" : "\(s.features), window \(s.window), hop \(s.hop)"
         out.append("features: \(featureText) → \(r.observations) observations × \(r.featuresPerObservation) features")
         out.append("FastICA: \(r.training.steps) iterations (\(r.training.stopReason)), seed \(r.seed), "
-                   + String(format: "%.3g s", r.timingsSeconds["total"] ?? 0))
+                   + String(format: "%.3g s", r.timingsSeconds?["total"] ?? 0))
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -118,7 +118,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var input: Input
     public var settings: Settings
     public var training: Training
-    public var timingsSeconds: [String: Double]
+    /// Wall-clock seconds per stage. Printed with `--json`, but left out of `report.json`
+    /// (they go to `timings.json`) so that file is byte-identical for the same input, seed and
+    /// thread count; `nil` leaves the key out.
+    public var timingsSeconds: [String: Double]?
     public var versions: [String: String]
 
     enum CodingKeys: String, CodingKey {

@@ -6,9 +6,10 @@ import SignalIO
 /// Writes an analysis to a directory: `report.json`, `latents.csv` (`index,time,z0,…`, one
 /// row per observation, posterior means of every latent), `latents.wav` and `latents.npy`
 /// (the exported dimensions, see `LatentExports.exportedDimensions`, at the observation
-/// rate), the plots `kl.svg`, `latents.svg`, `training.svg` and the page `report.html`.
-/// Every file is written to a temporary name and renamed into place, so an interrupted run
-/// leaves no half-written output.
+/// rate), the plots `kl.svg`, `latents.svg`, `training.svg`, the page `report.html`, and
+/// `timings.json` (wall-clock seconds per stage, kept out of `report.json` so that file
+/// depends only on the input, seed and thread count). Every file is written to a temporary
+/// name and renamed into place, so an interrupted run leaves no half-written output.
 public enum ResultExporter {
     /// What to add to the exports beyond the analysis itself.
     public struct Options: Sendable {
@@ -26,8 +27,12 @@ public enum ResultExporter {
     public static func write(result: AnalysisResult, document: ReportDocument, to directory: String,
                              options: Options = Options()) throws {
         try createDirectory(directory)
-        let json = try JSONRendering.render(document) + "\n"
+        var reproducible = document
+        reproducible.timingsSeconds = nil
+        let json = try JSONRendering.render(reproducible) + "\n"
         try AtomicFile.write(Array(json.utf8), to: path(directory, "report.json"))
+        let timings = try JSONRendering.render(document.timingsSeconds ?? [:]) + "\n"
+        try AtomicFile.write(Array(timings.utf8), to: path(directory, "timings.json"))
 
         let k = result.latentMeans.cols
         let columns = [CSVColumn(name: "index", integers: Array(0..<result.observationCount)),

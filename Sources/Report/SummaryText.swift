@@ -53,7 +53,7 @@ public enum SummaryText {
         out.append("model: \(r.featuresPerObservation) → \(s.hidden.map(String.init).joined(separator: "-")) → \(s.latentDim) latents, "
                    + "batch \(s.batchSize), learning rate \(s.learningRate), seed \(r.seed), \(s.threads) thread\(s.threads == 1 ? "" : "s")")
         out.append("training: \(r.training.epochs) epochs (\(r.training.stopReason)), final loss \(format(r.training.finalLoss, 5)) nats, "
-                   + "\(format(r.timingsSeconds["training"] ?? 0, 3)) s; total \(format(r.timingsSeconds["total"] ?? 0, 3)) s")
+                   + "\(format(r.timingsSeconds?["training"] ?? 0, 3)) s; total \(format(r.timingsSeconds?["total"] ?? 0, 3)) s")
         return out.joined(separator: "\n") + "\n"
     }
 

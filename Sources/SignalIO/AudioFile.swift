@@ -26,9 +26,12 @@ public enum AudioFile {
     /// in the header, which streamed WAVs leave wrong (0 or 0xFFFFFFFF); the header's count is
     /// only a capacity hint. A WAV `data` size that is too small (including 0), which
     /// libsndfile would believe, is corrected on the fly (`WAVLengthRepair`) so the frames
-    /// after it are read too. Integer samples are scaled to [−1, 1) by libsndfile.
+    /// after it are read too, while a size that runs past the end of the file (other than the
+    /// streaming placeholders) means the file was cut short and is refused. Integer samples
+    /// are scaled to [−1, 1) by libsndfile.
     /// - Throws: `NicaError.missingInput` (no such file, a directory), `.io` (unreadable),
-    ///   `.badData` (not audio libsndfile can decode, a decoding error, or no frames).
+    ///   `.badData` (not audio libsndfile can decode, a truncated WAV, a decoding error, or
+    ///   no frames).
     public static func read(path: String) throws -> Signal {
         try readDescribed(path: path).signal
     }
@@ -43,6 +46,11 @@ public enum AudioFile {
         defer { withExtendedLifetime(overlay) {} }
         var status = stat()
         let fileLength = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        if let (declared, present) = WAVLengthRepair.truncatedData(fd: fd, fileLength: fileLength) {
+            throw NicaError.badData(
+                path: path, line: 0, column: 0,
+                message: "truncated: the header declares \(declared) bytes of audio data, the file holds \(present) (an incomplete copy?)")
+        }
         let opened: OpaquePointer?
         if let sizeField = WAVLengthRepair.understatedDataSizeOffset(fd: fd, fileLength: fileLength) {
             overlay = OverlaidFile(fd: fd, length: fileLength, patchOffset: sizeField, patch: [0xFF, 0xFF, 0xFF, 0xFF])
@@ -62,13 +70,17 @@ public enum AudioFile {
 
         var interleaved: [Float] = []
         if info.frames > 0 {
-            // A bogus header count can be huge: cap the reservation; the array grows if needed.
-            interleaved.reserveCapacity(Int(min(info.frames, 1 << 24)) * channels)
+            // A bogus header count can be huge (a 100-byte file may claim 2^24 frames of 1024
+            // channels): reserve no more than the file could hold at one byte per sample; the
+            // array grows if a compressed file decodes to more.
+            interleaved.reserveCapacity(Int(min(info.frames, 1 << 24, sf_count_t(max(fileLength, 1) / channels + 1))) * channels)
         }
-        var chunk = [Float](repeating: 0, count: chunkFrames * channels)
+        // At most about a million samples per read, however many channels the header claims.
+        let framesPerRead = max(1, min(chunkFrames, (1 << 20) / channels))
+        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
         while true {
             let got = chunk.withUnsafeMutableBufferPointer {
-                sf_readf_float(file, $0.baseAddress, sf_count_t(chunkFrames))
+                sf_readf_float(file, $0.baseAddress, sf_count_t(framesPerRead))
             }
             if got <= 0 { break }
             interleaved.append(contentsOf: chunk[0..<(Int(got) * channels)])
@@ -100,7 +112,8 @@ public enum AudioFile {
 
     /// Writes `signal` to `path` in the container named by its extension (`.wav`, `.flac`,
     /// `.aiff`/`.aif`) with the given sample encoding, atomically (libsndfile writes a
-    /// temporary file that is renamed over `path` when complete).
+    /// temporary file that is renamed over `path` when complete). The bytes depend only on
+    /// the signal and the encoding (no time stamp), so outputs are reproducible.
     ///
     /// Audio headers store an integer rate of at least 1 Hz, so the rate is rounded and a rate
     /// below 1 Hz (latents at a slow window rate) is written as 1 Hz: the samples are intact,
@@ -132,6 +145,9 @@ public enum AudioFile {
             }
             var closed = false
             defer { if !closed { sf_close(file) } }
+            // libsndfile's PEAK chunk for float data carries the wall-clock time of writing, so
+            // two identical analyses would give different bytes; readers do not need it.
+            sf_command(file, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
             switch encoding {
             case .float32:
                 try writeFrames(signal, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)

@@ -131,11 +131,20 @@ public enum CSVReader {
     }
 
     /// The error for a field that does not parse as a number: binary bytes, an empty field,
-    /// or text (quoted, shortened).
+    /// or text (quoted, shortened), with a hint when the text looks like several columns or a
+    /// decimal comma, the usual signs of a delimiter the detection did not pick.
     private static func notANumber(_ scanner: CSVRecordScanner, field: Int) -> NicaError {
         if !scanner.isValidText(field) { return scanner.notText(column: field + 1) }
-        let message = scanner.isBlank(field) ? "expected a number, found an empty field"
-                                             : "expected a number, found \"\(scanner.excerpt(field))\""
+        let text = scanner.excerpt(field)
+        var message = scanner.isBlank(field) ? "expected a number, found an empty field"
+                                             : "expected a number, found \"\(text)\""
+        if text.contains(",") && scanner.delimiter != UInt8(ascii: ",") {
+            message += " (decimal commas are not read: use '.')"
+        } else if scanner.fieldCount == 1,
+                  let separator = (["\t", ";", "|", " "] as [String]).first(where: { text.contains($0) }) {
+            message += separator == " " ? " (columns separated by spaces are not read: use commas, semicolons or tabs)"
+                                        : " (columns separated by '\(separator == "\t" ? "tab" : separator)'? pass --delimiter)"
+        }
         return .badData(path: scanner.path, line: scanner.line, column: field + 1, message: message)
     }
 

@@ -69,6 +69,7 @@ struct Analyze: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (signal, source) = try input.read(file)
+            if let out { try OutputDirectory.prepare(out) }
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
             var settings = model.settings(features: featureConfig)

@@ -17,6 +17,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Format of standard input (the input '-'): csv or wav (any audio libsndfile reads). (default: detected from the first bytes)")
     var format: InputFormat?
 
+    func validate() throws {
+        if let delimiter, delimiter.utf8.count != 1 && delimiter != "tab" && delimiter != "\\t" {
+            throw ValidationError("--delimiter expects one character such as ',' or ';', or 'tab', got '\(delimiter)'")
+        }
+    }
+
     var csvOptions: CSVOptions {
         let selected = channels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let byte: UInt8? = delimiter.map { $0 == "tab" || $0 == "\\t" ? 9 : ($0.utf8.first ?? 44) }

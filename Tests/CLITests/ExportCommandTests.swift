@@ -44,7 +44,7 @@ final class ExportCommandTests: XCTestCase {
 
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(files, ["kl.svg", "latents.csv", "latents.npy", "latents.svg", "latents.wav", "report.html",
-                               "report.json", "training.svg"])
+                               "report.json", "timings.json", "training.svg"])
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         XCTAssertTrue(html.contains("Estimated number of sources: \(active.count)"))
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 3, "the three plots inline")
