@@ -42,12 +42,14 @@ let package = Package(
         .target(name: "Synthesis", dependencies: ["NicaCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["NicaCore", "Features", "Model", "Analysis", "Linalg"]),
         .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
+        .target(name: "Benchmarking", dependencies: ["NicaCore", "Linalg", "Model", "Features", "SignalIO"]),
 
         // MARK: Executable
         .executableTarget(
             name: "nica",
             dependencies: [
                 "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis",
+                "Benchmarking", "Linalg",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

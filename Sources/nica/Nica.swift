@@ -7,6 +7,6 @@ struct Nica: ParsableCommand {
         commandName: "nica",
         abstract: "Nonlinear ICA of multichannel time series: how many independent sources, and their traces.",
         version: NicaVersion.string,
-        subcommands: [Analyze.self, Generate.self],
+        subcommands: [Analyze.self, Generate.self, Bench.self],
         defaultSubcommand: nil)
 }
