@@ -67,3 +67,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The CSV scanner reads and updates its state for every field; in release builds the dynamic
+// exclusivity checks on those class properties cost as much as the parsing itself. Debug
+// builds (and so the tests) keep the checks.
+for target in package.targets where target.name == "SignalIO" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}
