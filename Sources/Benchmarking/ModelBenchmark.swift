@@ -54,7 +54,7 @@ public enum ModelBenchmark {
             func trainStep() {
                 let input = x + (next % dataBatches) * batch * arch.inputSize
                 next += 1
-                rng.fillNormal(epsBuffer)
+                rng.fillNormalBatch(epsBuffer)
                 lastLoss = workspace.lossAndGradient(model: model, input: input, batch: batch).total
                 adam.update(parameters: model.parameters, gradients: gradients)
             }

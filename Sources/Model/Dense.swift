@@ -41,15 +41,22 @@ public func denseBackward(dinp: UnsafeMutablePointer<Float>?, dweight: UnsafeMut
                           dbias: UnsafeMutablePointer<Float>, dout: UnsafeMutablePointer<Float>,
                           out: UnsafePointer<Float>, inp: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                           batch: Int, inSize: Int, outSize: Int, activation: Activation) {
-    if case .leakyReLU(let slope) = activation {
+    // The activation's derivative and the bias gradient share one pass over δ.
+    switch activation {
+    case .identity:
+        for r in 0..<batch {
+            let g = dout + r * outSize
+            for c in 0..<outSize { dbias[c] += g[c] }
+        }
+    case .leakyReLU(let slope):
         for r in 0..<batch {
             let g = dout + r * outSize, y = out + r * outSize
-            for c in 0..<outSize { g[c] = y[c] > 0 ? g[c] : g[c] * slope }
+            for c in 0..<outSize {
+                let d = y[c] > 0 ? g[c] : g[c] * slope
+                g[c] = d
+                dbias[c] += d
+            }
         }
-    }
-    for r in 0..<batch {
-        let g = dout + r * outSize
-        for c in 0..<outSize { dbias[c] += g[c] }
     }
     gemm(transA: true, transB: false, m: inSize, n: outSize, k: batch,
          alpha: 1, a: inp, lda: inSize, b: dout, ldb: outSize, beta: 1, c: dweight, ldc: outSize)

@@ -40,7 +40,7 @@ public enum Trainer {
                     for b in 0..<count {
                         (batch + b * f).update(from: x + order[start + b] * f, count: f)
                     }
-                    for i in 0..<(count * k) { workspace.eps[i] = rng.normal() }
+                    rng.fillNormalBatch(UnsafeMutableBufferPointer(start: workspace.eps, count: count * k))
                     let loss = workspace.lossAndGradient(model: model, input: batch, batch: count, klWeight: klWeight)
                     adam.update(parameters: model.parameters, gradients: UnsafeBufferPointer(workspace.gradients))
                     let w = Double(count)
