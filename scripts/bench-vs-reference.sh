@@ -9,7 +9,9 @@
 # REFERENCE_PY defaults to $NICA_REFERENCE, else ../shared/bench/reference_vae.py (relative to
 # the repository root). Needs python3 with torch and numpy (pip install torch numpy).
 # Environment: ROUNDS (5), STEPS (100), REPEATS (5), WARMUP (20), CONFIGS ("spectral per-sample"),
-# NICA (the nica binary; default: built with swift build -c release).
+# CLOCK (wall, or cpu: samples per CPU-second of each process, which the reference prints too —
+# steadier when other work shares the machine), NICA (the nica binary; default: built with
+# swift build -c release).
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are left as they are for nica and unset for the
 # reference only: they pin old OpenBLAS builds to a safe kernel but slow a current torch.
 set -euo pipefail
@@ -21,6 +23,7 @@ steps="${STEPS:-100}"
 repeats="${REPEATS:-5}"
 warmup="${WARMUP:-20}"
 configs="${CONFIGS:-spectral per-sample}"
+clock="${CLOCK:-wall}"
 
 if [[ ! -f "$reference" ]]; then
     echo "bench-vs-reference: reference script not found: $reference (give its path or set NICA_REFERENCE)" >&2
@@ -42,21 +45,22 @@ for round in $(seq 1 "$rounds"); do
     for config in $configs; do
         echo "round $round/$rounds: $config" >&2
         OPENBLAS_NUM_THREADS=1 "$NICA" bench --only "$config" --threads 1 --steps "$steps" \
-            --repeats "$repeats" --warmup "$warmup" --json > "$work/nica-$config-$round.json"
+            --repeats "$repeats" --warmup "$warmup" --clock "$clock" --json > "$work/nica-$config-$round.json"
         env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 \
             python3 "$reference" --config "$config" --threads 1 --steps "$steps" \
             --repeats "$repeats" --warmup "$warmup" | tail -n 1 > "$work/torch-$config-$round.txt"
     done
 done
 
-python3 - "$work" "$rounds" "$configs" <<'PY'
+python3 - "$work" "$rounds" "$configs" "$clock" <<'PY'
 import json, statistics, sys
-work, rounds, configs = sys.argv[1], int(sys.argv[2]), sys.argv[3].split()
+work, rounds, configs, clock = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4]
+suffix = "_per_cpu_s" if clock == "cpu" else "_per_s"
 
 def spread(values, fmt="{:.0f}"):
     return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
 
-print(f"{rounds} rounds, nica and reference alternating, one thread each; median (min–max) over rounds")
+print(f"{rounds} rounds, nica and reference alternating, one thread each, {clock} clock; median (min–max) over rounds")
 for config in configs:
     rows = []
     for r in range(1, rounds + 1):
@@ -69,9 +73,9 @@ for config in configs:
             ceiling_train=model["ceiling"]["train_samples_per_second"]["median"],
             ceiling_gflops=model["ceiling"]["train_gflops"]["median"],
             of_ceiling=model["train_fraction_of_ceiling"]["median"],
-            torch_train=float(fields["train_samples_per_s"]),
-            torch_encode=float(fields["encode_samples_per_s"]),
-            torch_train_gflops=float(fields["train_gflops"])))
+            torch_train=float(fields["train_samples" + suffix]),
+            torch_encode=float(fields["encode_samples" + suffix])))
+        rows[-1]["torch_train_gflops"] = rows[-1]["torch_train"] * model["train_gflops"]["median"] / model["train_samples_per_second"]["median"]
     col = lambda k: [row[k] for row in rows]
     ratio = lambda a, b: [row[a] / row[b] for row in rows]
     print(f"\n{config}")

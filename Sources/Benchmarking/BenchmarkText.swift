@@ -3,7 +3,7 @@
 public enum BenchmarkText {
     public static func render(_ report: BenchmarkReport) -> String {
         var lines: [String] = []
-        lines.append("threads \(report.threads), OpenBLAS core \(report.blasCore), \(report.settings.repeats) blocks of \(report.settings.steps) steps after \(report.settings.warmup) warm-up steps; median (min–max)")
+        lines.append("threads \(report.threads), OpenBLAS core \(report.blasCore), \(report.settings.repeats) blocks of \(report.settings.steps) steps after \(report.settings.warmup) warm-up steps, \(report.settings.clock.rawValue) clock; median (min–max)")
         for m in report.models {
             let c = m.config, a = c.architecture
             let shape = "\(a.inputSize) → \(a.hiddenSizes.map(String.init).joined(separator: "-")) → z\(a.latentSize), batch \(c.batchSize)"

@@ -31,7 +31,7 @@ public enum FeatureBenchmark {
         var times: [Double] = []
         for _ in 0..<max(settings.repeats, 1) {
             var features = Matrix(rows: 0, cols: 0)
-            times.append(try Stopwatch.time { features = try FeatureExtractor.extract(signal: signal, config: config) })
+            times.append(try Stopwatch.time(settings.clock) { features = try FeatureExtractor.extract(signal: signal, config: config) })
             checksum += features.data[0]
         }
         precondition(checksum.isFinite, "FeatureBenchmark: non-finite features")

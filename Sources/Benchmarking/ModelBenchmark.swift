@@ -70,10 +70,10 @@ public enum ModelBenchmark {
                 kernel.encodeStep()
             }
             for _ in 0..<max(settings.repeats, 1) {
-                train.append(rate(settings.steps, batch, trainStep))
-                trainCeiling.append(rate(settings.steps, batch, kernel.trainStep))
-                encode.append(rate(settings.steps, batch, encodeStep))
-                encodeCeiling.append(rate(settings.steps, batch, kernel.encodeStep))
+                train.append(rate(settings, batch, trainStep))
+                trainCeiling.append(rate(settings, batch, kernel.trainStep))
+                encode.append(rate(settings, batch, encodeStep))
+                encodeCeiling.append(rate(settings, batch, kernel.encodeStep))
             }
         }
         let trainRates = RateSummary(train), encodeRates = RateSummary(encode)
@@ -92,9 +92,10 @@ public enum ModelBenchmark {
             finalLoss: lastLoss)
     }
 
-    /// Observations per second of `steps` calls of `step`, `samplesPerStep` observations each.
-    static func rate(_ steps: Int, _ samplesPerStep: Int, _ step: () -> Void) -> Double {
-        let seconds = Stopwatch.time { for _ in 0..<steps { step() } }
-        return Double(steps * samplesPerStep) / max(seconds, 1e-12)
+    /// Observations per second of `settings.steps` calls of `step`, `samplesPerStep`
+    /// observations each.
+    static func rate(_ settings: BenchmarkSettings, _ samplesPerStep: Int, _ step: () -> Void) -> Double {
+        let seconds = Stopwatch.time(settings.clock) { for _ in 0..<settings.steps { step() } }
+        return Double(settings.steps * samplesPerStep) / max(seconds, 1e-12)
     }
 }

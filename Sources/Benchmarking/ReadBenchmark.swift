@@ -42,7 +42,7 @@ public enum ReadBenchmark {
             var values: [Double] = []
             for _ in 0..<max(settings.repeats, 1) {
                 var frames = 0
-                let seconds = try Stopwatch.time { frames = try read() }
+                let seconds = try Stopwatch.time(settings.clock) { frames = try read() }
                 precondition(frames > 0)
                 values.append(Double(bytes) / seconds / 1e6)
             }

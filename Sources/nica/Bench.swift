@@ -31,6 +31,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Random seed of the data and the model.")
     var seed: UInt64 = 0
 
+    @Option(help: "Time to divide by: wall (elapsed) or cpu (process CPU time, steadier on a busy machine).")
+    var clock: BenchmarkClock = .wall
+
     @Option(help: "OpenBLAS threads.")
     var threads: Int = 1
 
@@ -50,7 +53,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         try reportingErrors {
             BLASRuntime.setThreads(threads)
-            let settings = BenchmarkSettings(steps: steps, repeats: repeats, warmup: warmup, seed: seed)
+            let settings = BenchmarkSettings(steps: steps, repeats: repeats, warmup: warmup, seed: seed, clock: clock)
             let configs: [ModelBenchmarkConfig]
             switch only {
             case .all, .models: configs = ModelBenchmarkConfig.reference
@@ -77,3 +80,5 @@ struct Bench: ParsableCommand {
         }
     }
 }
+
+extension BenchmarkClock: ExpressibleByArgument {}

@@ -7,10 +7,10 @@ import Glibc
 /// per 4 KiB, which is most of the cost of filling a new buffer of hundreds of megabytes.
 /// Only whole 2 MiB-aligned stretches inside the buffer are advised; a kernel without
 /// huge pages ignores the advice, and the contents are never affected.
-enum HugePages {
-    static let size = 2 << 20
+public enum HugePages {
+    public static let size = 2 << 20
 
-    static func advise(_ start: UnsafeMutableRawPointer, byteCount: Int) {
+    public static func advise(_ start: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
         let begin = (Int(bitPattern: start) + size - 1) / size * size
         let end = (Int(bitPattern: start) + byteCount) / size * size
