@@ -40,8 +40,8 @@ final class BenchCommandTests: XCTestCase {
 
     func testUnwritableScratchDirectoryIsAnIOError() throws {
         let result = try CommandRunner.nica(["bench", "--only", "io", "--repeats", "1", "--scratch", "/nonexistent-nica-dir"])
-        XCTAssertNotEqual(result.status, 0)
-        XCTAssertTrue(result.stderr.hasPrefix("nica: "), result.stderr)
+        XCTAssertEqual(result.status, 74)
+        XCTAssertTrue(result.stderr.hasPrefix("nica: /nonexistent-nica-dir/"), result.stderr)
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
     }
 }
