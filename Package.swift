@@ -47,12 +47,14 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["NicaCore", "Analysis", "Features", "Pipeline", "SignalIO", "Synthesis"]),
         .target(name: "ModelStore", dependencies: ["NicaCore", "SignalIO", "Features", "Model", "Analysis", "Pipeline", "Report"]),
         .target(name: "Report", dependencies: ["NicaCore", "SignalIO", "Features", "Linalg", "Model", "Analysis", "Pipeline", "Synthesis"]),
+        .target(name: "Benchmarking", dependencies: ["NicaCore", "Linalg", "Model", "Features", "SignalIO"]),
 
         // MARK: Executable
         .executableTarget(
             name: "nica",
             dependencies: [
                 "NicaCore", "SignalIO", "Features", "Pipeline", "Report", "Synthesis", "Evaluation", "ModelStore",
+                "Benchmarking", "Linalg",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +73,14 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The CSV scanner reads and updates its state for every field; in release builds the dynamic
+// exclusivity checks on those class properties cost as much as the parsing itself. Debug
+// builds (and so the tests) keep the checks.
+for target in package.targets where target.name == "SignalIO" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}

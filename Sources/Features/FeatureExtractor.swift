@@ -118,6 +118,7 @@ public enum FeatureExtractor {
         // values), so the buffer is not zero-filled first.
         let count = transforms * groups
         let out = [Float](unsafeUninitializedCapacity: count) { outBuf, initialized in
+            HugePages.advise(outBuf.baseAddress!, byteCount: count * MemoryLayout<Float>.stride)
             signal.samples.withUnsafeBufferPointer { srcBuf in
                 hann.withUnsafeBufferPointer { hannBuf in
                     let src = srcBuf.baseAddress!, taper = hannBuf.baseAddress!, dst = outBuf.baseAddress!

@@ -12,22 +12,16 @@ public enum Activation: Equatable, Sendable {
 public func denseForward(out: UnsafeMutablePointer<Float>, inp: UnsafePointer<Float>,
                          weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                          batch: Int, inSize: Int, outSize: Int, activation: Activation) {
+    // The bias is written first and the product added onto it (beta 1): OpenBLAS would
+    // otherwise clear the output in a pass of its own for beta 0, and an identity layer then
+    // needs no pass after the product at all.
+    for r in 0..<batch { (out + r * outSize).update(from: bias, count: outSize) }
     gemm(transA: false, transB: false, m: batch, n: outSize, k: inSize,
-         alpha: 1, a: inp, lda: inSize, b: weight, ldb: outSize, beta: 0, c: out, ldc: outSize)
-    // Bias and activation fused into one pass over the output.
-    switch activation {
-    case .identity:
-        for r in 0..<batch {
-            let row = out + r * outSize
-            for c in 0..<outSize { row[c] += bias[c] }
-        }
-    case .leakyReLU(let slope):
-        for r in 0..<batch {
-            let row = out + r * outSize
-            for c in 0..<outSize {
-                let v = row[c] + bias[c]
-                row[c] = v > 0 ? v : v * slope
-            }
+         alpha: 1, a: inp, lda: inSize, b: weight, ldb: outSize, beta: 1, c: out, ldc: outSize)
+    if case .leakyReLU(let slope) = activation {
+        for i in 0..<(batch * outSize) {
+            let v = out[i]
+            out[i] = v > 0 ? v : v * slope
         }
     }
 }
@@ -41,15 +35,22 @@ public func denseBackward(dinp: UnsafeMutablePointer<Float>?, dweight: UnsafeMut
                           dbias: UnsafeMutablePointer<Float>, dout: UnsafeMutablePointer<Float>,
                           out: UnsafePointer<Float>, inp: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                           batch: Int, inSize: Int, outSize: Int, activation: Activation) {
-    if case .leakyReLU(let slope) = activation {
+    // The activation's derivative and the bias gradient share one pass over δ.
+    switch activation {
+    case .identity:
+        for r in 0..<batch {
+            let g = dout + r * outSize
+            for c in 0..<outSize { dbias[c] += g[c] }
+        }
+    case .leakyReLU(let slope):
         for r in 0..<batch {
             let g = dout + r * outSize, y = out + r * outSize
-            for c in 0..<outSize { g[c] = y[c] > 0 ? g[c] : g[c] * slope }
+            for c in 0..<outSize {
+                let d = y[c] > 0 ? g[c] : g[c] * slope
+                g[c] = d
+                dbias[c] += d
+            }
         }
-    }
-    for r in 0..<batch {
-        let g = dout + r * outSize
-        for c in 0..<outSize { dbias[c] += g[c] }
     }
     gemm(transA: true, transB: false, m: inSize, n: outSize, k: batch,
          alpha: 1, a: inp, lda: inSize, b: dout, ldb: outSize, beta: 1, c: dweight, ldc: outSize)

@@ -49,7 +49,7 @@ public enum Trainer {
                     if let segments {
                         for b in 0..<count { workspace.segments[b] = segments[order[start + b]] }
                     }
-                    for i in 0..<(count * k) { workspace.eps[i] = rng.normal() }
+                    rng.fillNormalBatch(UnsafeMutableBufferPointer(start: workspace.eps, count: count * k))
                     let loss = workspace.lossAndGradient(model: model, input: batch, batch: count, klWeight: klWeight)
                     adam.update(parameters: model.parameters, gradients: UnsafeBufferPointer(workspace.gradients))
                     let w = Double(count)

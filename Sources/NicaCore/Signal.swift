@@ -25,13 +25,16 @@ public struct Signal: Equatable, Sendable {
     /// of audio files and CSV rows.
     public init(interleaved: [Float], channelCount: Int, sampleRate: Double, channelNames: [String]? = nil) {
         let frames = channelCount == 0 ? 0 : interleaved.count / channelCount
-        var planar = [Float](repeating: 0, count: frames * channelCount)
-        interleaved.withUnsafeBufferPointer { src in
-            planar.withUnsafeMutableBufferPointer { dst in
+        // Every element is written below, so the buffer is not zero-filled first (that pass
+        // costs as much as the transpose on a long recording).
+        let planar = [Float](unsafeUninitializedCapacity: frames * channelCount) { dst, initialized in
+            interleaved.withUnsafeBufferPointer { src in
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
                 for t in 0..<frames {
-                    for c in 0..<channelCount { dst[c * frames + t] = src[t * channelCount + c] }
+                    for c in 0..<channelCount { d[c * frames + t] = s[t * channelCount + c] }
                 }
             }
+            initialized = frames * channelCount
         }
         self.init(samples: planar, channelCount: channelCount, frameCount: frames,
                   sampleRate: sampleRate, channelNames: channelNames)

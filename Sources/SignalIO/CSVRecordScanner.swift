@@ -366,22 +366,22 @@ final class CSVRecordScanner {
         return (s, e)
     }
 
-    /// Field `i` parsed as a Float32, or `nil` if it is not a number. The standard library's
-    /// parser is correctly rounded and locale-independent, so any `Float.description` reads
+    /// Field `i` parsed as a Float32, or `nil` if it is not a number. `DecimalParser` gives
+    /// the standard library's result (its fast path is checked against it), which is correctly rounded and locale-independent, so any `Float.description` reads
     /// back bit-identical. "nan"/"inf" and overflow parse (to non-finite values) so that the
     /// caller can tell "non-finite" from "not a number".
     @inline(__always)
     func floatValue(_ i: Int) -> Float? {
         let (s, e) = trimmed(i)
         if s == e { return nil }
-        return Float(String(decoding: UnsafeBufferPointer(start: buffer + s, count: e - s), as: UTF8.self))
+        return DecimalParser.float(buffer + s, count: e - s)
     }
 
     /// Field `i` parsed as a Double (time values need more than 24 bits), or `nil`.
     func doubleValue(_ i: Int) -> Double? {
         let (s, e) = trimmed(i)
         if s == e { return nil }
-        return Double(String(decoding: UnsafeBufferPointer(start: buffer + s, count: e - s), as: UTF8.self))
+        return DecimalParser.double(buffer + s, count: e - s)
     }
 
     /// Whether field `i` is empty once its surrounding spaces are removed.

@@ -35,4 +35,12 @@ enum InputFile {
         }
         return fd
     }
+
+    /// The size in bytes of the regular file open as `fd`, or 0 for pipes, devices and errors
+    /// (a capacity hint only).
+    static func regularFileSize(_ fd: Int32) -> Int {
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(status.st_size)
+    }
 }

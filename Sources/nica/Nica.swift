@@ -7,6 +7,7 @@ struct Nica: ParsableCommand {
         commandName: "nica",
         abstract: "Nonlinear ICA of multichannel time series: how many independent sources, and their traces.",
         version: NicaVersion.string,
-        subcommands: [Analyze.self, Generate.self, GenerateSuite.self, Evaluate.self, Encode.self, Info.self, Score.self],
+        subcommands: [Analyze.self, Generate.self, GenerateSuite.self, Evaluate.self, Encode.self, Info.self, Score.self,
+                      Bench.self],
         defaultSubcommand: nil)
 }

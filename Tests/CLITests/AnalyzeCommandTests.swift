@@ -19,7 +19,8 @@ final class AnalyzeCommandTests: XCTestCase {
 
     func testSampleCSVIsCountedAndExported() throws {
         let out = TestSupport.makeTemporaryDirectory("nica-cli")
-        let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "80", "--json", "--out", out])
+        let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "80", "--restarts", "1",
+                                             "--json", "--out", out])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result.stdout)
         XCTAssertEqual(report["sources"] as? Int, try truth("nonlinear-3src"))
@@ -50,7 +51,7 @@ final class AnalyzeCommandTests: XCTestCase {
 
     func testSampleWAVIsCountedInSpectralMode() throws {
         let result = try CommandRunner.nica(["analyze", "data/spectral-3src.wav", "--window", "256", "--hop", "128",
-                                             "--features", "logpower", "--epochs", "200", "--json"])
+                                             "--features", "logpower", "--epochs", "200", "--restarts", "1", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result.stdout)
         XCTAssertEqual(report["sources"] as? Int, try truth("spectral-3src"))
@@ -60,7 +61,8 @@ final class AnalyzeCommandTests: XCTestCase {
     }
 
     func testSummaryIsReadable() throws {
-        let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "60", "--seed", "2"])
+        let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "60", "--restarts", "1",
+                                             "--seed", "2"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Estimated number of sources: 3 sources"), result.stdout)
         XCTAssertTrue(result.stdout.contains("KL (nats)"))

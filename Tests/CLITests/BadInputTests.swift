@@ -17,7 +17,7 @@ final class BadInputTests: XCTestCase {
 
     private func write(_ bytes: [UInt8], _ name: String) -> String {
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 

@@ -22,4 +22,31 @@ final class AdamTests: XCTestCase {
         for i in 0..<3 { XCTAssertEqual(Double(theta[i]), ref[i], accuracy: 1e-6) }
         XCTAssertEqual(adam.step, 3)
     }
+
+    /// The SIMD blocks and the scalar tail against the textbook update in Float64, on a length
+    /// that is not a multiple of 8, over several steps.
+    func testBlocksAndTailMatchTextbookUpdate() {
+        let n = 1_003
+        let adam = Adam(parameterCount: n, learningRate: 0.003)
+        var theta = (0..<n).map { Float(($0 * 37) % 101) / 50 - 1 }
+        var ref = theta.map(Double.init), m = [Double](repeating: 0, count: n), v = m
+        for t in 0..<5 {
+            let g: [Float] = (0..<n).map { i in
+                let wave = Float(sin(Double(i * (t + 3))))
+                return wave * Float(1 + i % 7)
+            }
+            theta.withUnsafeMutableBufferPointer { p in
+                g.withUnsafeBufferPointer { adam.update(parameters: p, gradients: $0) }
+            }
+            for i in 0..<n {
+                m[i] = 0.9 * m[i] + 0.1 * Double(g[i])
+                v[i] = 0.999 * v[i] + 0.001 * Double(g[i]) * Double(g[i])
+                let mh = m[i] / (1 - pow(0.9, Double(t + 1))), vh = v[i] / (1 - pow(0.999, Double(t + 1)))
+                ref[i] -= 0.003 * mh / (sqrt(vh) + 1e-8)
+            }
+        }
+        var worst = 0.0
+        for i in 0..<n { worst = max(worst, abs(Double(theta[i]) - ref[i])) }
+        XCTAssertLessThan(worst, 1e-6)
+    }
 }

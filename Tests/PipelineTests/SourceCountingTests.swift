@@ -10,7 +10,8 @@ final class SourceCountingTests: XCTestCase {
     func testPerSampleNonlinearMixtureIsCountedExactly() throws {
         let recording = try NonlinearSpec(k: 2, m: 5, frames: 6000, layers: 2, activation: .tanhLinear,
                                           snrDB: 30, seed: 3).generate()
-        let settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
+        settings.restarts = 1 // one converged run keeps the debug-build suite fast; restarts have their own test
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.latentMeans.rows, 6000)
@@ -23,6 +24,7 @@ final class SourceCountingTests: XCTestCase {
         let recording = try SpectralSpec(k: 2, m: 1, sampleRate: 8000, duration: 30, seed: 5).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower), seed: 1)
         settings.automaticPooling = true
+        settings.restarts = 1
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.settings.features.poolBins, 4)

@@ -159,6 +159,25 @@ final class AudioFileTests: XCTestCase {
 
     // MARK: Errors
 
+    /// Longer than one read chunk (16 384 frames), and cut short so the header promises more
+    /// frames than the file holds: the frames present come back, each channel intact.
+    /// A truncated WAV is refused (see the truncation tests); other containers whose data ends
+    /// early are read as far as they go, through the path that compacts the channels.
+    func testTruncatedMultiChunkAIFFReadsTheFramesPresent() throws {
+        let signal = testSignal(channels: 3, frames: 40_000)
+        let path = directory + "/long.aiff"
+        try AudioFile.write(signal, to: path, encoding: .float32)
+        XCTAssertEqual(try AudioFile.read(path: path), signal)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let keptFrames = 25_000
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(size - (40_000 - keptFrames) * 3 * 4))
+        try handle.close()
+        let read = try AudioFile.read(path: path)
+        XCTAssertEqual(read.frameCount, keptFrames)
+        for c in 0..<3 { XCTAssertEqual(Array(read.channel(c)), Array(signal.channel(c).prefix(keptFrames)), "channel \(c)") }
+    }
+
     func testTextFileNamedWAVIsBadData() {
         let path = Fixtures.write("time,a\n0,1\n1,2\n", named: "fake.wav", in: directory)
         assertBadData(try AudioFile.read(path: path), line: 0, column: 0, message: "not a readable audio file")
