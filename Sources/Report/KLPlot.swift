@@ -29,7 +29,9 @@ public enum KLPlot {
         func yOf(_ nats: Double) -> Double { y(log10(max(nats, floorNats))) }
 
         let noun = r.sources == 1 ? "source" : "sources"
-        svg.text(left, 24, "KL per latent dimension: \(r.sources) active → \(r.sources) \(noun)", size: 17, weight: "bold")
+        // In spectral mode some active dimensions model the periodogram's fluctuation, not a source.
+        let activeText = r.activeDims.count == r.sources ? "\(r.sources) active" : "\(r.activeDims.count) active, \(r.sources) slowly varying"
+        svg.text(left, 24, "KL per latent dimension: \(activeText) → \(r.sources) \(noun)", size: 17, weight: "bold")
         svg.rect(width - right - 300, 34, 12, 12, fill: PlotPalette.active)
         svg.text(width - right - 283, 45, "active (a source)", size: 12)
         svg.rect(width - right - 160, 34, 12, 12, fill: PlotPalette.inactive)
