@@ -7,24 +7,6 @@ import TestSupport
 /// The segment-conditioned prior p(z|u) = N(m_u, diag v_u): values, gradients against
 /// central finite differences, and agreement with the isotropic twin at m = 0, log v = 0.
 final class ConditionalPriorTests: XCTestCase {
-    private func randomArray(_ n: Int, _ rng: inout SeededRNG, scale: Float = 1) -> [Float] {
-        (0..<n).map { _ in rng.normal() * scale }
-    }
-
-    private func assertGradient(_ g: [Float], at x: [Float], h: Float, tolerance: Double = 0.02,
-                                _ loss: ([Float]) -> Double, file: StaticString = #filePath, line: UInt = #line) {
-        let scale = max(g.map { Double(abs($0)) }.max() ?? 0, 1e-3)
-        var worst = 0.0
-        for i in x.indices {
-            var plus = x, minus = x
-            plus[i] += h
-            minus[i] -= h
-            let numeric = (loss(plus) - loss(minus)) / (2 * Double(h))
-            worst = max(worst, abs(numeric - Double(g[i])) / scale)
-        }
-        XCTAssertLessThan(worst, tolerance, "worst |numeric − analytic| / max|g| = \(worst)", file: file, line: line)
-    }
-
     func testKLValueAgainstClosedForm() {
         let encoded: [Float] = [0.5, -1.0, 0.3, 0.2]   // one row: μ = (0.5, −1), log σ² = (0.3, 0.2)
         let mean: [Float] = [0, 0, 1.5, -0.5], logVar: [Float] = [0, 0, -0.4, 0.7]
