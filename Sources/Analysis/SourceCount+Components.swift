@@ -5,6 +5,7 @@ extension SourceCount {
     public init(componentCount: Int, meanVariance: [Double], rule: CountingRule) {
         sources = componentCount
         activeDimensions = Array(0..<componentCount)
+        informativeDimensions = activeDimensions
         dimensionsByKL = Array(0..<componentCount)
         activeUnits = meanVariance.filter { $0 > rule.activeUnitThreshold }.count
         weakestActiveKL = nil

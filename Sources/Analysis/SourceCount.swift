@@ -25,15 +25,20 @@ public struct CountingRule: Codable, Equatable, Sendable {
 public struct SourceCount: Codable, Equatable, Sendable {
     /// Estimated number of independent sources: the number of active dimensions.
     public var sources: Int
-    /// Active dimensions, largest KL first.
+    /// Active dimensions, largest KL first: as many as `sources`. In spectral mode these are
+    /// the `sources` smoothest informative dimensions (the latents the exports lead with).
     public var activeDimensions: [Int]
+    /// Dimensions whose KL exceeds the threshold, largest KL first. In per-sample mode they
+    /// are the active dimensions; in spectral mode they may include latents that model the
+    /// periodogram's fluctuation.
+    public var informativeDimensions: [Int]
     /// All dimensions, largest KL first.
     public var dimensionsByKL: [Int]
     /// Number of dimensions with Var(μ_d) above the active-unit threshold (second, independent signal).
     public var activeUnits: Int
-    /// Smallest KL among the active dimensions (nats); nil when none is active.
+    /// Smallest KL among the informative dimensions (nats); nil when none is.
     public var weakestActiveKL: Double?
-    /// Largest KL among the inactive dimensions (nats); nil when all are active.
+    /// Largest KL among the other dimensions (nats); nil when all are informative.
     public var strongestInactiveKL: Double?
     /// weakestActiveKL / strongestInactiveKL: how cleanly the threshold separates the groups
     /// (nil when one group is empty). Large ratios (≫ 10) mean the count does not hinge on the threshold.
@@ -51,17 +56,27 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// analysis of the informative dimensions: the count is then the number of slowly varying
     /// directions in their span, which leaves out latents that model the periodogram's
     /// window-to-window fluctuation.
-    public init(statistics: LatentStatistics, rule: CountingRule, slowComponents: SlowComponents? = nil) {
+    /// `smoothness` (each latent trace's lag autocorrelation) picks the active dimensions
+    /// among the informative ones in spectral mode.
+    public init(statistics: LatentStatistics, rule: CountingRule, slowComponents: SlowComponents? = nil,
+                smoothness: [Double]? = nil) {
         let kl = statistics.klPerDimension
         let order = kl.indices.sorted { kl[$0] != kl[$1] ? kl[$0] > kl[$1] : $0 < $1 }
         let active = order.filter { kl[$0] > rule.klThreshold }
         let inactive = order.filter { kl[$0] <= rule.klThreshold }
         sources = active.count
+        informativeDimensions = active
+        activeDimensions = active
         if let minimum = rule.minimumSmoothness, let slowComponents {
             sources = slowComponents.count(threshold: minimum)
             slowComponentAutocorrelations = slowComponents.autocorrelations
+            if let smoothness {
+                let smoothest = Set(active.sorted { smoothness[$0] > smoothness[$1] }.prefix(sources))
+                activeDimensions = active.filter(smoothest.contains)
+            } else {
+                activeDimensions = Array(active.prefix(sources))
+            }
         }
-        activeDimensions = active
         dimensionsByKL = order
         activeUnits = statistics.meanVariance.filter { $0 > rule.activeUnitThreshold }.count
         weakestActiveKL = active.last.map { kl[$0] }

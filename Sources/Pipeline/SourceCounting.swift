@@ -37,6 +37,6 @@ enum SourceCounting {
             let kl = statistics.klPerDimension
             slow = try SlowComponents(means: means, dimensions: kl.indices.filter { kl[$0] > rule.klThreshold }, lag: lag)
         }
-        return (SourceCount(statistics: statistics, rule: rule, slowComponents: slow), smoothness)
+        return (SourceCount(statistics: statistics, rule: rule, slowComponents: slow, smoothness: smoothness), smoothness)
     }
 }

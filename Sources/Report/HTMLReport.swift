@@ -45,10 +45,10 @@ public enum HTMLReport {
         <h1>nica \(escapeXML(r.nicaVersion)) report: <code>\(escapeXML(r.input.path))</code></h1>
         <p class="sub">\(r.input.channels) channel\(r.input.channels == 1 ? "" : "s"), \(number(r.input.sampleRate)) Hz, \(number(r.input.durationSeconds)) s (\(r.input.frames) frames, \(escapeXML(r.input.format)))</p>
         <p class="answer">Estimated number of sources: \(r.sources)</p>
-        <p class="sub">\(r.sources) of \(r.klPerDim.count) latent dimensions carry more than \(number(r.settings.klThreshold)) nats of KL\(r.gapRatio.map { "; the weakest active one carries \(ratioLabel($0)) times the KL of the strongest inactive one" } ?? ""). Linear (Wax–Kailath MDL) estimate on the same features: \(r.linearMDLEstimate). Active units (Var μ &gt; 0.01): \(r.activeUnits).</p>
+        <p class="sub">\(r.informativeDims.count) of \(r.klPerDim.count) latent dimensions carry more than \(number(r.settings.klThreshold)) nats of KL\(r.gapRatio.map { "; the weakest of them carries \(ratioLabel($0)) times the KL of the strongest other one" } ?? "")\(r.slowComponentAutocorrelations == nil ? "" : "; \(r.sources) directions of their span vary slowly from window to window (the sources), the rest follow the periodogram's window-to-window fluctuation"). Linear (Wax–Kailath MDL) estimate on the same features: \(r.linearMDLEstimate). Active units (Var μ &gt; 0.01): \(r.activeUnits).</p>
         """)
         if r.ambiguous {
-            html.append("<p class=\"warning\">The count is ambiguous: the KL gap is narrow or the active-unit count disagrees. Try a longer training run or another <code>--seed</code>.</p>")
+            html.append("<p class=\"warning\">The count is ambiguous: the KL gap is narrow, the restarts disagree, the active-unit count disagrees, or a slow component lies near the threshold. Try more <code>--restarts</code> or another <code>--seed</code>.</p>")
         }
         html.append("<h2>KL per latent dimension</h2>\n" + plots.kl)
         html.append("<h2>Latent traces</h2>\n" + plots.latents)

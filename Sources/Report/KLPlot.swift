@@ -10,7 +10,7 @@ public enum KLPlot {
 
     public static func render(_ r: ReportDocument) -> String {
         let width = 900.0, height = 440.0
-        let left = 90.0, right = 30.0, top = 60.0, bottom = 80.0
+        let left = 90.0, right = 30.0, top = 76.0, bottom = 80.0
         var svg = SVGDocument(width: width, height: height)
         guard !r.klPerDim.isEmpty else {
             // FastICA and other methods without a posterior have no KL to plot.
@@ -30,12 +30,17 @@ public enum KLPlot {
 
         let noun = r.sources == 1 ? "source" : "sources"
         // In spectral mode some active dimensions model the periodogram's fluctuation, not a source.
-        let activeText = r.activeDims.count == r.sources ? "\(r.sources) active" : "\(r.activeDims.count) active, \(r.sources) slowly varying"
+        let activeText = r.informativeDims.count == r.sources ? "\(r.sources) active"
+            : "\(r.informativeDims.count) informative, \(r.sources) slowly varying"
         svg.text(left, 24, "KL per latent dimension: \(activeText) → \(r.sources) \(noun)", size: 17, weight: "bold")
         svg.rect(width - right - 300, 34, 12, 12, fill: PlotPalette.active)
         svg.text(width - right - 283, 45, "active (a source)", size: 12)
         svg.rect(width - right - 160, 34, 12, 12, fill: PlotPalette.inactive)
         svg.text(width - right - 143, 45, "inactive (collapsed)", size: 12)
+        if r.informativeDims.count != r.activeDims.count {
+            svg.rect(width - right - 300, 50, 12, 12, fill: PlotPalette.informative)
+            svg.text(width - right - 283, 61, "informative, not slowly varying (fluctuation)", size: 12)
+        }
 
         // Grid and y axis at each power of ten.
         for e in stride(from: lowExp, through: highExp, by: 1) {
@@ -54,9 +59,11 @@ public enum KLPlot {
             let x = left + Double(rank) * slot + (slot - barWidth) / 2
             let top = yOf(kl[d])
             let isActive = active.contains(d)
-            svg.rect(x, top, barWidth, height - bottom - top, fill: isActive ? PlotPalette.active : PlotPalette.inactive)
+            let fill = isActive ? PlotPalette.active
+                : (r.informativeDims.contains(d) ? PlotPalette.informative : PlotPalette.inactive)
+            svg.rect(x, top, barWidth, height - bottom - top, fill: fill)
             svg.text(x + barWidth / 2, height - bottom + 18, "z\(d)", anchor: .middle, size: 12)
-            if isActive || rank == r.activeDims.count {
+            if rank <= r.informativeDims.count {
                 svg.text(x + barWidth / 2, top - 5, String(format: "%.3g", kl[d]), anchor: .middle, size: 11)
             }
         }
@@ -66,8 +73,8 @@ public enum KLPlot {
         svg.text(width - right - 4, ty - 6, "threshold \(tickLabel(threshold)) nats", anchor: .end, size: 12,
                  fill: PlotPalette.threshold)
 
-        // The gap: between the last active bar and the first inactive one.
-        let a = r.activeDims.count
+        // The gap: between the last informative bar and the first of the rest.
+        let a = r.informativeDims.count
         if a > 0, a < order.count, let ratio = r.gapRatio {
             let x = left + Double(a) * slot
             let y1 = yOf(kl[order[a - 1]]), y2 = yOf(kl[order[a]])

@@ -94,6 +94,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var sources: Int
     public var klPerDim: [Double]
     public var activeDims: [Int]
+    /// Dimensions with KL above the threshold (in spectral mode a superset of `activeDims`).
+    public var informativeDims: [Int]
     public var dimsByKL: [Int]
     public var muVariance: [Double]
     /// Lag autocorrelation of each latent trace (spectral mode's smoothness test).
@@ -129,6 +131,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case nicaVersion = "nica_version"
         case klPerDim = "kl_per_dim"
         case activeDims = "active_dims"
+        case informativeDims = "informative_dims"
         case dimsByKL = "dims_by_kl"
         case muVariance = "mu_variance"
         case smoothness
@@ -152,6 +155,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         sources = result.count.sources
         klPerDim = result.statistics.klPerDimension
         activeDims = result.count.activeDimensions
+        informativeDims = result.count.informativeDimensions
         dimsByKL = result.count.dimensionsByKL
         muVariance = result.statistics.meanVariance
         smoothness = result.smoothness

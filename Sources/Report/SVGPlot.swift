@@ -124,6 +124,8 @@ func escapeXML(_ text: String) -> String {
 enum PlotPalette {
     static let active = "#1f6fb4"
     static let inactive = "#b9b9b9"
+    /// Informative but not a source (spectral mode: window-to-window fluctuation).
+    static let informative = "#9cc3e4"
     static let threshold = "#c0392b"
     static let grid = "#e4e4e4"
     static let traces = ["#1f6fb4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#666666"]

@@ -30,20 +30,23 @@ public enum SummaryText {
         let spectral = r.slowComponentAutocorrelations != nil
         out.append("  rank  latent    KL (nats)   Var(mu)" + (spectral ? "  smoothness" : ""))
         for (rank, d) in r.dimsByKL.enumerated() {
-            let mark = r.activeDims.contains(d) ? "*" : " "
+            let mark = r.activeDims.contains(d) ? "*" : (r.informativeDims.contains(d) ? "+" : " ")
             let name = "z\(d)".padding(toLength: 7, withPad: " ", startingAt: 0)
             out.append(String(format: "  %4d  ", rank + 1) + name + mark
                        + String(format: " %10.4f  %8.4f", r.klPerDim[d], r.muVariance[d])
                        + (spectral ? String(format: "  %10.3f", r.smoothness[d]) : ""))
         }
         if let slow = r.slowComponentAutocorrelations {
-            out.append("  spectral mode: \(r.sources) of the \(r.activeDims.count) active dimensions' directions vary slowly "
+            out.append("  spectral mode: \(r.sources) of the \(r.informativeDims.count) informative dimensions' directions vary slowly "
                        + "(lag autocorrelation ≥ \(format(r.settings.minimumSmoothness ?? 0, 2)): "
                        + slow.map { String(format: "%.2f", $0) }.joined(separator: " ") + ");")
             out.append("  the others follow the periodogram's window-to-window fluctuation and are not sources")
+            out.append("  * active: the \(r.sources) smoothest informative dimensions; + informative (KL > \(format(r.settings.klThreshold, 3)) nats)"
+                       + (r.gapRatio.map { "; KL gap to the rest: ×\(format($0, 3))" } ?? ""))
+        } else {
+            out.append("  * active: KL > \(format(r.settings.klThreshold, 3)) nats"
+                       + (r.gapRatio.map { "; gap between active and inactive: ×\(format($0, 3))" } ?? ""))
         }
-        out.append("  * active: KL > \(format(r.settings.klThreshold, 3)) nats"
-                   + (r.gapRatio.map { "; gap between active and inactive: ×\(format($0, 3))" } ?? ""))
         out.append("")
         let s = r.settings
         let featureText = s.window == 1 ? "per-sample (\(s.features))"

@@ -54,7 +54,12 @@ final class TemporalSmoothnessTests: XCTestCase {
                                      meanPosteriorVariance: [0.1, 0.2, 1])
         let spectral = SourceCount(statistics: stats, rule: CountingRule(minimumSmoothness: 0.5), slowComponents: components)
         XCTAssertEqual(spectral.sources, 1)
-        XCTAssertEqual(spectral.activeDimensions, [0, 1])
+        XCTAssertEqual(spectral.informativeDimensions, [0, 1])
+        XCTAssertEqual(spectral.activeDimensions.count, 1, "as many active dimensions as sources")
+        // With per-latent smoothness the smoothest informative latent is the active one.
+        let bySmoothness = SourceCount(statistics: stats, rule: CountingRule(minimumSmoothness: 0.5),
+                                       slowComponents: components, smoothness: [0.2, 0.7, 0])
+        XCTAssertEqual(bySmoothness.activeDimensions, [1])
         // Per-sample mode has no smoothness requirement: both informative latents count.
         XCTAssertEqual(SourceCount(statistics: stats, rule: CountingRule()).sources, 2)
     }

@@ -29,6 +29,7 @@ enum ReportFixtures {
         d.klPerDim = [0.8, 0.001, 2.5, 0.004]
         d.dimsByKL = [2, 0, 3, 1]
         d.activeDims = [2, 0]
+        d.informativeDims = [2, 0]
         d.sources = 2
         d.gapRatio = 200
         d.muVariance = [0.9, 0.0, 1.0, 0.001]
