@@ -8,8 +8,9 @@ import SignalIO
 /// (the exported dimensions, see `LatentExports.exportedDimensions`, at the observation
 /// rate), the plots `kl.svg`, `latents.svg`, `training.svg`, the page `report.html`, and
 /// `timings.json` (wall-clock seconds per stage, kept out of `report.json` so that file
-/// depends only on the input, seed and thread count). Every file is written to a temporary
-/// name and renamed into place, so an interrupted run leaves no half-written output.
+/// depends only on the input, seed and thread count). All files are written into a hidden
+/// staging folder in the directory and moved into place only when every one of them is
+/// complete, so a failed export leaves no file of it and none half-written.
 public enum ResultExporter {
     /// What to add to the exports beyond the analysis itself.
     public struct Options: Sendable {
@@ -27,6 +28,26 @@ public enum ResultExporter {
     public static func write(result: AnalysisResult, document: ReportDocument, to directory: String,
                              options: Options = Options()) throws {
         try createDirectory(directory)
+        // Every file is first written to a hidden staging folder inside `directory` and only
+        // moved in when all of them were written, so a failed export leaves none of them.
+        let staging = try makeStagingDirectory(in: directory)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let names: [String]
+        do {
+            names = try writeAll(result: result, document: document, to: staging, options: options)
+        } catch let NicaError.io(failedPath, message) {
+            throw NicaError.io(path: path(directory, URL(fileURLWithPath: failedPath).lastPathComponent), message: message)
+        }
+        for name in names {
+            guard rename(path(staging, name), path(directory, name)) == 0 else {
+                throw NicaError.io(path: path(directory, name), message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Writes every export into `directory`; returns the file names.
+    private static func writeAll(result: AnalysisResult, document: ReportDocument, to directory: String,
+                                 options: Options) throws -> [String] {
         var reproducible = document
         reproducible.timingsSeconds = nil
         let json = try JSONRendering.render(reproducible) + "\n"
@@ -54,6 +75,17 @@ public enum ResultExporter {
         try AtomicFile.write(Array(plots.latents.utf8), to: path(directory, "latents.svg"))
         try AtomicFile.write(Array(plots.training.utf8), to: path(directory, "training.svg"))
         try AtomicFile.write(Array(HTMLReport.render(document, plots: plots).utf8), to: path(directory, "report.html"))
+        return ["report.json", "timings.json", "latents.csv", "latents.wav", "latents.npy",
+                "kl.svg", "latents.svg", "training.svg", "report.html"]
+    }
+
+    /// A new hidden folder `DIR/.nica-export-XXXXXX` (same file system, so renames are atomic).
+    private static func makeStagingDirectory(in directory: String) throws -> String {
+        var template = Array(path(directory, ".nica-export-XXXXXX").utf8CString)
+        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw NicaError.io(path: directory, message: "cannot create a staging folder: \(String(cString: strerror(errno)))")
+        }
+        return String(cString: created)
     }
 
     static func path(_ directory: String, _ name: String) -> String {
