@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-// Thin wrappers so NicaCore needs no Foundation; other modules use them through `Nica`-free names.
+// libm's Float64 functions under names of their own: `NormalFill` defines a static Float `log`
+// that would shadow libm's inside its scope, and its Float64 reference twin needs the real one.
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _sin(_ x: Double) -> Double { sin(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
