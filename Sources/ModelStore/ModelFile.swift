@@ -24,6 +24,7 @@ import SignalIO
 /// | `counting_rule` | `{"klThreshold" (nats), "activeUnitThreshold"}` |
 /// | `seed` | the training seed |
 /// | `input` | `{"channel_names": […], "sample_rate_hz": …}` of the training recording |
+/// | `unmixing` | optional, segment-conditioned models: `{"dimensions", "offset", "matrix" (row-major), …}`, see `SegmentUnmixing` |
 /// | `training` | `{"stop_reason": …, "options": {"batchSize", "learningRate", "fixedEpochs", …}, "history": [{"epoch", "loss", "reconstruction", "kl", "learningRate"}, …]}` |
 public enum ModelFile {
     public static let formatTag = "nica-vae/1"
@@ -36,7 +37,7 @@ public enum ModelFile {
             SafeTensors.Tensor(name: t.name, shape: t.shape,
                                values: Array(model.parameters[t.offset..<(t.offset + t.shape.reduce(1, *))]))
         }
-        let metadata: [String: String] = [
+        var metadata: [String: String] = [
             "format": formatTag,
             "nica_version": NicaVersion.string,
             "architecture": try json(model.architecture),
@@ -47,6 +48,7 @@ public enum ModelFile {
             "input": try json(InputMetadata(channelNames: model.channelNames, sampleRate: model.sampleRate)),
             "training": try json(TrainingMetadata(stopReason: model.stopReason, options: model.training, history: model.history)),
         ]
+        if let unmixing = model.unmixing { metadata["unmixing"] = try json(unmixing) }
         return SafeTensors(tensors: tensors, metadata: metadata)
     }
 
@@ -96,6 +98,14 @@ public enum ModelFile {
             throw bad("model metadata disagree: \(architecture.inputSize) inputs, \(standardizer.featureCount) standardised features, "
                       + "\(features.featureCount(channelCount: input.channelNames.count)) features from \(input.channelNames.count) channels")
         }
+        let unmixing = file.metadata["unmixing"] == nil ? nil : try entry("unmixing", as: SegmentUnmixing.self)
+        if let unmixing {
+            let k = unmixing.dimensions.count
+            guard unmixing.dimensions.allSatisfy({ $0 >= 0 && $0 < architecture.latentSize }),
+                  Set(unmixing.dimensions).count == k, unmixing.offset.count == k, unmixing.matrix.count == k * k else {
+                throw bad("model metadata 'unmixing' does not fit \(architecture.latentSize) latent dimensions")
+            }
+        }
         let layout = ParameterLayout(architecture)
         var parameters = [Float](repeating: 0, count: layout.count)
         for t in layout.tensors {
@@ -108,7 +118,8 @@ public enum ModelFile {
         return TrainedModel(architecture: architecture, parameters: parameters, features: features,
                             standardizer: standardizer, counting: counting, training: training.options, seed: seed,
                             channelNames: input.channelNames,
-                            sampleRate: input.sampleRate, history: training.history, stopReason: training.stopReason)
+                            sampleRate: input.sampleRate, history: training.history, stopReason: training.stopReason,
+                            unmixing: unmixing)
     }
 
     private struct InputMetadata: Codable {

@@ -82,8 +82,17 @@ public enum AnalysisPipeline {
                 best = (model, summary, stats, mean, count, smoothness)
             }
         }
-        let (model, summary, stats, mean, count, smoothness) = best!
+        let (model, summary, stats, _, count, smoothness) = best!
+        var mean = best!.mean
         let trainingDone = clock.now
+
+        // With a segment-conditioned prior the informative latents are rotated to the basis
+        // in which every segment's covariance is diagonal: the sources, not a mix of them.
+        var unmixing: SegmentUnmixing?
+        if let segments {
+            unmixing = try SegmentUnmixing.fit(means: mean, segments: segments, dimensions: count.activeDimensions)
+            unmixing?.apply(to: &mean)
+        }
 
         progress?(.stage("analysis"))
         let mdl = try LinearMDL.estimate(features: features)
@@ -100,6 +109,6 @@ public enum AnalysisPipeline {
                       "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
             modelParameters: model.parameterValues,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
-            segmentCount: segments == nil ? nil : architecture.segmentCount)
+            segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing)
     }
 }

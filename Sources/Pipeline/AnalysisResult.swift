@@ -37,6 +37,8 @@ public struct AnalysisResult: Sendable {
     public var meanDecoderLogVariance: Double
     /// Segments of the conditional prior (nil: isotropic prior, or FastICA).
     public var segmentCount: Int? = nil
+    /// With segments: the unmixing applied to the informative latents in `latentMeans`.
+    public var unmixing: SegmentUnmixing? = nil
     /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
     public var warnings: [String] = []
 

@@ -28,8 +28,10 @@ public enum EncodingPipeline {
 
         progress?(.stage("encoding"))
         let vae = VAE(architecture: model.architecture, parameterValues: model.parameters)
-        let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
+        var (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
             model: vae, features: features, segments: nil, rule: model.counting, config: model.features)
+        // The stored unmixing (segment-conditioned models), not refitted: new recordings have no segments.
+        model.unmixing?.apply(to: &mean)
         let mdl = features.rows >= 2 ? try LinearMDL.estimate(features: features) : 0
         let done = clock.now
 
@@ -52,6 +54,7 @@ public enum EncodingPipeline {
             timings: ["features": seconds(featuresDone - started), "encoding": seconds(done - featuresDone),
                       "total": seconds(done - started)],
             modelParameters: model.parameters,
-            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)))
+            meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
+            unmixing: model.unmixing)
     }
 }

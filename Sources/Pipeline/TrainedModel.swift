@@ -25,10 +25,12 @@ public struct TrainedModel: Equatable, Sendable {
     public var history: [EpochRecord]
     /// How that training stopped (`converged`, `fixed-epochs`, `max-epochs`).
     public var stopReason: String
+    /// With segments: the unmixing of the informative latents, applied to new recordings too.
+    public var unmixing: SegmentUnmixing?
 
     public init(architecture: VAEArchitecture, parameters: [Float], features: FeatureConfig, standardizer: Standardizer,
                 counting: CountingRule, training: TrainingOptions, seed: UInt64, channelNames: [String], sampleRate: Double,
-                history: [EpochRecord], stopReason: String) {
+                history: [EpochRecord], stopReason: String, unmixing: SegmentUnmixing? = nil) {
         self.architecture = architecture
         self.parameters = parameters
         self.features = features
@@ -40,6 +42,7 @@ public struct TrainedModel: Equatable, Sendable {
         self.sampleRate = sampleRate
         self.history = history
         self.stopReason = stopReason
+        self.unmixing = unmixing
     }
 }
 
@@ -49,6 +52,6 @@ extension AnalysisResult {
         TrainedModel(architecture: architecture, parameters: modelParameters, features: settings.features,
                      standardizer: standardizer, counting: settings.counting, training: settings.training, seed: settings.seed,
                      channelNames: channelNames, sampleRate: sampleRate, history: training.history,
-                     stopReason: training.stopReason)
+                     stopReason: training.stopReason, unmixing: unmixing)
     }
 }

@@ -113,6 +113,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var restartLosses: [Double]
     /// Fraction of restarts agreeing with `sources`.
     public var restartAgreement: Double
+    /// With segments: how the informative latents in `latents.csv` were unmixed into sources.
+    public var unmixing: SegmentUnmixing?
     public var observations: Int
     public var featuresPerObservation: Int
     public var observationRate: Double
@@ -127,7 +129,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var versions: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings
+        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings, unmixing
         case nicaVersion = "nica_version"
         case klPerDim = "kl_per_dim"
         case activeDims = "active_dims"
@@ -165,6 +167,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         restartCounts = result.restarts.map(\.sources)
         restartLosses = result.restarts.map(\.finalLoss)
         restartAgreement = result.restartAgreement
+        unmixing = result.unmixing
         ambiguous = result.count.ambiguous || result.restartAgreement < 1
         linearMDLEstimate = result.linearMDLEstimate
         observations = result.observationCount

@@ -53,6 +53,11 @@ public enum SummaryText {
             : "\(s.features), window \(s.window), hop \(s.hop)" + (s.poolBins > 1 ? ", \(s.poolBins) bins pooled" : "")
         out.append("features: \(featureText) → \(r.observations) observations × \(r.featuresPerObservation) features")
         if let u = s.segments { out.append("prior: conditional on \(u) time segments, p(z|u) = N(m_u, diag v_u)") }
+        if let unmixing = r.unmixing {
+            out.append("sources: latents " + unmixing.dimensions.map { "z\($0)" }.joined(separator: ", ")
+                       + " unmixed by joint diagonalisation of \(unmixing.segments) segment covariances (off-diagonal share "
+                       + "\(format(unmixing.offDiagonalBefore, 2)) → \(format(unmixing.offDiagonalAfter, 2)))")
+        }
         out.append("model: \(r.featuresPerObservation) → \(s.hidden.map(String.init).joined(separator: "-")) → \(s.latentDim) latents, "
                    + "batch \(s.batchSize), learning rate \(s.learningRate), seed \(r.seed), \(s.threads) thread\(s.threads == 1 ? "" : "s")")
         out.append("training: \(r.training.epochs) epochs (\(r.training.stopReason)), final loss \(format(r.training.finalLoss, 5)) nats, "

@@ -60,6 +60,10 @@ final class IdentifiabilityCommandTests: XCTestCase {
         let settings = try XCTUnwrap(report["settings"] as? [String: Any])
         XCTAssertEqual(settings["segments"] as? Int, 4)
         XCTAssertEqual((report["kl_per_dim"] as? [Double])?.count, 2)
+        // The informative latents were unmixed by joint diagonalisation of the segment covariances.
+        let unmixing = try XCTUnwrap(report["unmixing"] as? [String: Any])
+        XCTAssertEqual(unmixing["dimensions"] as? [Int], (report["active_dims"] as? [Int])?.sorted())
+        XCTAssertEqual(unmixing["segments"] as? Int, 4)
         let score = try CommandRunner.nica(["score", dir + "/out/latents.csv", dir + "/iv.sources.csv"])
         XCTAssertEqual(score.status, 0, score.stderr)
         XCTAssertTrue(score.stdout.hasPrefix("MCC "), score.stdout)
@@ -67,6 +71,7 @@ final class IdentifiabilityCommandTests: XCTestCase {
         // Without --segments the report has no segment setting.
         let plain = try json(CommandRunner.nica(["analyze", dir + "/iv.csv", "--epochs", "2", "--json"]).stdout)
         XCTAssertNil((plain["settings"] as? [String: Any])?["segments"])
+        XCTAssertNil(plain["unmixing"])
 
         let seconds = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segment-seconds", "5", "--epochs", "2", "--json"])
         XCTAssertEqual(seconds.status, 0, seconds.stderr)

@@ -29,6 +29,28 @@ final class ModelFileTests: XCTestCase {
         XCTAssertEqual(encoded.count, result.count)
     }
 
+    func testSegmentedModelKeepsItsUnmixing() throws {
+        let recording = try IVAESpec(k: 2, m: 2, segmentCount: 4, segmentLength: 300, seed: 3).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 2)
+        settings.segments = 4
+        settings.restarts = 1
+        settings.training.fixedEpochs = 40
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let unmixing = try XCTUnwrap(result.unmixing, "KL \(result.statistics.klPerDimension)")
+        XCTAssertEqual(unmixing.dimensions, result.count.activeDimensions.sorted())
+        let model = try ModelFile.model(from: ModelFile.container(result.trainedModel(channelNames: ["a", "b"], sampleRate: 100)),
+                                        path: "m")
+        XCTAssertEqual(model.unmixing, unmixing)
+        // Encoding applies the stored unmixing: the exported traces come back exactly.
+        XCTAssertEqual(try EncodingPipeline.run(signal: recording.signal, model: model).latentMeans, result.latentMeans)
+        // A model file whose unmixing names a dimension the model does not have is refused.
+        var container = try ModelFile.container(model)
+        container.metadata["unmixing"] = container.metadata["unmixing"]!.replacingOccurrences(of: "\"dimensions\":[", with: "\"dimensions\":[7,")
+        XCTAssertThrowsError(try ModelFile.model(from: container, path: "m.safetensors")) { error in
+            XCTAssertTrue("\(error)".contains("unmixing"), "\(error)")
+        }
+    }
+
     func testSpectralModelKeepsItsResolvedPooling() throws {
         let recording = try SpectralSpec(k: 1, m: 1, sampleRate: 4000, duration: 4, seed: 1).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 128, hop: 64, kind: .logpower), hiddenSizes: [8, 8], seed: 1)
