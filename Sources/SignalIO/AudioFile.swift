@@ -38,137 +38,18 @@ public enum AudioFile {
 
     /// `read(path:)` plus libsndfile's names for the container and the sample encoding.
     static func readDescribed(path: String) throws -> (signal: Signal, format: String, encoding: String) {
-        let fd = try InputFile.openForReading(path)
-        defer { close(fd) }
-        var info = SF_INFO()
-        var overlay: OverlaidFile?
-        // Runs after sf_close (defers run in reverse): libsndfile reads through `overlay`.
-        defer { withExtendedLifetime(overlay) {} }
-        var status = stat()
-        let fileLength = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-        if let (declared, present) = WAVLengthRepair.truncatedData(fd: fd, fileLength: fileLength) {
-            throw NicaError.badData(
-                path: path, line: 0, column: 0,
-                message: "truncated: the header declares \(declared) bytes of audio data, the file holds \(present) (an incomplete copy?)")
-        }
-        let opened: OpaquePointer?
-        if let sizeField = WAVLengthRepair.understatedDataSizeOffset(fd: fd, fileLength: fileLength) {
-            overlay = OverlaidFile(fd: fd, length: fileLength, patchOffset: sizeField, patch: [0xFF, 0xFF, 0xFF, 0xFF])
-            opened = overlay!.open(&info)
-        } else {
-            opened = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE))
-        }
-        guard let file = opened else {
-            throw NicaError.badData(path: path, line: 0, column: 0,
-                                    message: "not a readable audio file: \(String(cString: sf_strerror(nil)))")
-        }
-        defer { sf_close(file) }
-        let channels = Int(info.channels)
-        guard channels > 0 else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio channels")
-        }
-
-        let signal: Signal
-        if overlay == nil && info.frames > 0 {
-            // A corrupt header can claim any count (a 100-byte file may claim 2^24 frames of 1024
-            // channels): allocate no more than the file could hold at one byte per sample
-            // (frames beyond that, from a compressed file, still arrive through the overflow path).
-            let expected = Int(min(info.frames, sf_count_t(max(fileLength, 1) / channels + 1)))
-            signal = try readPlanar(file, path: path, frames: expected, channels: channels,
-                                    sampleRate: Double(info.samplerate))
-        } else {
-            signal = try readInterleaved(file, path: path, channels: channels, sampleRate: Double(info.samplerate))
-        }
-        let format = formatName(info.format & Int32(SF_FORMAT_TYPEMASK)) ?? "audio"
-        let encoding = formatName(info.format & Int32(SF_FORMAT_SUBMASK)) ?? "unknown encoding"
-        return (signal, format, encoding)
-    }
-
-    /// Reads every frame when the header's frame count can be trusted: each chunk is
-    /// de-interleaved straight from one reused, cache-sized buffer into the channel-major
-    /// result, allocated once at its final size. Why: a fresh multi-megabyte buffer costs a
-    /// page fault per 4 KiB on first touch, which made an append-then-transpose read spend
-    /// most of its time faulting in two copies of the recording. Frames beyond the header's
-    /// count (a file that grew) are still read, through the slow path.
-    private static func readPlanar(_ file: OpaquePointer, path: String, frames expected: Int, channels: Int,
-                                   sampleRate: Double) throws -> Signal {
-        let framesPerRead = readSize(channels: channels)
-        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
-        var overflow: [Float] = []
-        var frames = 0
-        let samples = try [Float](unsafeUninitializedCapacity: expected * channels) { planar, initialized in
-            let dst = planar.baseAddress!
-            HugePages.advise(dst, byteCount: expected * channels * MemoryLayout<Float>.stride)
-            try chunk.withUnsafeMutableBufferPointer { buffer in
-                let src = buffer.baseAddress!
-                while true {
-                    let got = Int(sf_readf_float(file, src, sf_count_t(framesPerRead)))
-                    if got <= 0 { break }
-                    let fitting = min(got, expected - frames)
-                    for c in 0..<channels {
-                        let out = dst + c * expected + frames
-                        for t in 0..<fitting { out[t] = src[t * channels + c] }
-                    }
-                    frames += fitting
-                    if fitting < got { overflow.append(contentsOf: buffer[(fitting * channels)..<(got * channels)]) }
-                }
-                try checkDecoding(file, path: path)
-            }
-            // Fewer frames than the header said: close the gaps between the channels.
-            if frames < expected {
-                for c in 1..<max(channels, 1) {
-                    UnsafeMutableRawPointer(dst + c * frames)
-                        .copyMemory(from: dst + c * expected, byteCount: frames * MemoryLayout<Float>.stride)
-                }
-            }
-            initialized = frames * channels
-        }
-        guard frames > 0 else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio frames")
-        }
-        var signal = Signal(samples: samples, channelCount: channels, frameCount: frames, sampleRate: sampleRate)
-        if !overflow.isEmpty {
-            signal = Signal(interleaved: signal.interleaved() + overflow, channelCount: channels, sampleRate: sampleRate)
-        }
-        return signal
-    }
-
-    /// Reads every frame when the header's count is unknown or repaired: frames are
-    /// appended interleaved and transposed once at the end.
-    private static func readInterleaved(_ file: OpaquePointer, path: String, channels: Int,
-                                        sampleRate: Double) throws -> Signal {
-        var interleaved: [Float] = []
-        let framesPerRead = readSize(channels: channels)
-        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
-        while true {
-            let got = chunk.withUnsafeMutableBufferPointer {
-                sf_readf_float(file, $0.baseAddress, sf_count_t(framesPerRead))
-            }
-            if got <= 0 { break }
-            interleaved.append(contentsOf: chunk[0..<(Int(got) * channels)])
-        }
-        try checkDecoding(file, path: path)
-        guard !interleaved.isEmpty else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio frames")
-        }
-        return Signal(interleaved: interleaved, channelCount: channels, sampleRate: sampleRate)
+        let reader = try AudioBlockReader(path: path)
+        return (try reader.readSignal(), reader.format, reader.encoding)
     }
 
     /// Frames per read: at most about a million samples, however many channels the header claims.
-    private static func readSize(channels: Int) -> Int {
+    static func readSize(channels: Int) -> Int {
         max(1, min(chunkFrames, (1 << 20) / channels))
-    }
-
-    private static func checkDecoding(_ file: OpaquePointer, path: String) throws {
-        if sf_error(file) != Int32(SF_ERR_NO_ERROR) {
-            throw NicaError.badData(path: path, line: 0, column: 0,
-                                    message: "cannot decode the audio: \(String(cString: sf_strerror(file)))")
-        }
     }
 
     /// libsndfile's description of a major format or subtype code ("WAV (Microsoft)",
     /// "32 bit float").
-    private static func formatName(_ code: Int32) -> String? {
+    static func formatName(_ code: Int32) -> String? {
         var query = SF_FORMAT_INFO()
         query.format = code
         guard sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &query, Int32(MemoryLayout<SF_FORMAT_INFO>.size)) == 0,
