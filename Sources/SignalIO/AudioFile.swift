@@ -71,22 +71,55 @@ public enum AudioFile {
     ///   cannot hold, no channels, a rate that is not positive and finite),
     ///   `.numerical` (a NaN or infinite sample), `.io` (libsndfile or the file system failed).
     public static func write(_ signal: Signal, to path: String, encoding: AudioEncoding = .float32) throws {
+        try signal.samples.withUnsafeBufferPointer { samples in
+            let frames = FrameTable(base: samples.baseAddress, frames: signal.frameCount,
+                                    offsets: (0..<signal.channelCount).map { $0 * signal.frameCount }, frameStride: 1,
+                                    names: signal.channelNames)
+            try write(frames, sampleRate: signal.sampleRate, to: path, encoding: encoding)
+        }
+    }
+
+    /// Writes the given `columns` of `matrix` as channels, one frame per row (for example
+    /// chosen latent traces), exactly as `write(_:to:encoding:)` would write the signal made
+    /// of them, without making that signal.
+    public static func write(columns: [Int], of matrix: Matrix, sampleRate: Double, channelNames: [String],
+                             to path: String, encoding: AudioEncoding = .float32) throws {
+        precondition(channelNames.count == columns.count && columns.allSatisfy { $0 >= 0 && $0 < matrix.cols },
+                     "AudioFile.write: columns and names do not match the matrix")
+        try matrix.data.withUnsafeBufferPointer { values in
+            let frames = FrameTable(base: values.baseAddress, frames: matrix.rows, offsets: columns,
+                                    frameStride: matrix.cols, names: channelNames)
+            try write(frames, sampleRate: sampleRate, to: path, encoding: encoding)
+        }
+    }
+
+    /// Where the samples to write are: sample `t` of channel `c` at `base[offsets[c] + t · frameStride]`.
+    private struct FrameTable {
+        var base: UnsafePointer<Float>?
+        var frames: Int
+        var offsets: [Int]
+        var frameStride: Int
+        var names: [String]
+        var channels: Int { offsets.count }
+    }
+
+    private static func write(_ table: FrameTable, sampleRate rate: Double, to path: String,
+                              encoding: AudioEncoding) throws {
         let container = try AudioContainer(path: path)
-        guard signal.channelCount > 0 else {
+        guard table.channels > 0 else {
             throw NicaError.invalidArgument(argument: path, message: "cannot write a signal without channels")
         }
-        let rate = signal.sampleRate
         guard rate.isFinite, rate > 0, rate.rounded() <= Double(Int32.max) else {
             throw NicaError.invalidArgument(argument: path, message: "cannot write sample rate \(rate) Hz to an audio file")
         }
         var info = SF_INFO()
         info.samplerate = Int32(max(1, rate.rounded()))
-        info.channels = Int32(signal.channelCount)
+        info.channels = Int32(table.channels)
         info.format = try container.format(encoding)
         guard sf_format_check(&info) != 0 else {
             throw NicaError.invalidArgument(
                 argument: path,
-                message: "libsndfile cannot write \(encoding.rawValue) \(container.rawValue) with \(signal.channelCount) channels at \(info.samplerate) Hz")
+                message: "libsndfile cannot write \(encoding.rawValue) \(container.rawValue) with \(table.channels) channels at \(info.samplerate) Hz")
         }
         try AtomicFile.write(to: path) { temporaryPath in
             guard let file = sf_open(temporaryPath, Int32(SFM_WRITE), &info) else {
@@ -99,18 +132,18 @@ public enum AudioFile {
             sf_command(file, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
             switch encoding {
             case .float32:
-                try writeFrames(signal, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)
+                try writeFrames(table, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)
             case .float64:
-                try writeFrames(signal, file, path, zero: Double(0), convert: { Double($0) }, write: sf_writef_double)
+                try writeFrames(table, file, path, zero: Double(0), convert: { Double($0) }, write: sf_writef_double)
             case .pcm16:
-                try writeFrames(signal, file, path, zero: Int16(0),
+                try writeFrames(table, file, path, zero: Int16(0),
                                 convert: { Int16(quantise($0, bits: 16)) }, write: sf_writef_short)
             case .pcm24:
                 // libsndfile's int interface keeps the top 24 bits of each 32-bit value.
-                try writeFrames(signal, file, path, zero: Int32(0),
+                try writeFrames(table, file, path, zero: Int32(0),
                                 convert: { Int32(quantise($0, bits: 24)) << 8 }, write: sf_writef_int)
             case .pcm32:
-                try writeFrames(signal, file, path, zero: Int32(0),
+                try writeFrames(table, file, path, zero: Int32(0),
                                 convert: { Int32(quantise($0, bits: 32)) }, write: sf_writef_int)
             }
             closed = true
@@ -130,38 +163,37 @@ public enum AudioFile {
         return Int64(min(max(scaled, -full), full - 1))
     }
 
-    /// Interleaves `signal` chunk by chunk into one reused buffer of `T` and hands each chunk
-    /// to libsndfile; refuses non-finite samples, which no audio encoding should carry.
+    /// Interleaves the table chunk by chunk into one reused buffer of `T` and hands each
+    /// chunk to libsndfile; refuses non-finite samples, which no audio encoding should carry.
     private static func writeFrames<T>(
-        _ signal: Signal, _ file: OpaquePointer, _ path: String, zero: T, convert: (Float) -> T,
+        _ table: FrameTable, _ file: OpaquePointer, _ path: String, zero: T, convert: (Float) -> T,
         write: (OpaquePointer?, UnsafePointer<T>?, sf_count_t) -> sf_count_t
     ) throws {
-        let channels = signal.channelCount
-        let frames = signal.frameCount
+        let channels = table.channels
+        let frames = table.frames, stride = table.frameStride
+        guard frames > 0, let samples = table.base else { return }
         var chunk = [T](repeating: zero, count: chunkFrames * channels)
-        try signal.samples.withUnsafeBufferPointer { samples in
-            var first = 0
-            while first < frames {
-                let count = min(chunkFrames, frames - first)
-                try chunk.withUnsafeMutableBufferPointer { out in
-                    for c in 0..<channels {
-                        let base = c * frames + first
-                        for t in 0..<count {
-                            let x = samples[base + t]
-                            guard x.isFinite else {
-                                throw NicaError.numerical(
-                                    message: "cannot write \(x) (channel \(signal.channelNames[c]), frame \(first + t)) to \(path)")
-                            }
-                            out[t * channels + c] = convert(x)
+        var first = 0
+        while first < frames {
+            let count = min(chunkFrames, frames - first)
+            try chunk.withUnsafeMutableBufferPointer { out in
+                for c in 0..<channels {
+                    let base = samples + table.offsets[c] + first * stride
+                    for t in 0..<count {
+                        let x = base[t * stride]
+                        guard x.isFinite else {
+                            throw NicaError.numerical(
+                                message: "cannot write \(x) (channel \(table.names[c]), frame \(first + t)) to \(path)")
                         }
+                        out[t * channels + c] = convert(x)
                     }
                 }
-                let written = chunk.withUnsafeBufferPointer { write(file, $0.baseAddress, sf_count_t(count)) }
-                guard written == sf_count_t(count) else {
-                    throw NicaError.io(path: path, message: "cannot write audio: \(String(cString: sf_strerror(file)))")
-                }
-                first += count
             }
+            let written = chunk.withUnsafeBufferPointer { write(file, $0.baseAddress, sf_count_t(count)) }
+            guard written == sf_count_t(count) else {
+                throw NicaError.io(path: path, message: "cannot write audio: \(String(cString: sf_strerror(file)))")
+            }
+            first += count
         }
     }
 }
