@@ -33,6 +33,7 @@ public struct LatentStatistics: Codable, Equatable, Sendable {
     /// `init(mean:logVariance:)` forms (that initialiser is this accumulator fed one batch),
     /// so the result does not depend on how the rows are split.
     public struct Accumulator: Sendable {
+        /// K, the latent dimensions of every row.
         public let latentCount: Int
         /// Rows added so far.
         public private(set) var rows = 0

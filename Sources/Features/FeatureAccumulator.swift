@@ -16,7 +16,9 @@ import NicaCore
 /// Frames a window still needs from earlier blocks are kept in a carry of at most `W − 1`
 /// frames per channel; windows that lie inside the current block are read from it directly.
 public final class FeatureAccumulator {
+    /// How windows become feature rows.
     public let config: FeatureConfig
+    /// Channels of the recording (the blocks' channels).
     public let channelCount: Int
     /// Frames the recording has (declared up front; `finish()` expects exactly these).
     public let frameCount: Int

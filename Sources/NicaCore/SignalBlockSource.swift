@@ -33,10 +33,12 @@ extension SignalBlockSource {
 
 /// A `Signal` in memory as a `SignalBlockSource`.
 public final class SignalBlockReader: SignalBlockSource {
+    /// The recording read.
     public let signal: Signal
     /// Frames delivered so far.
     public private(set) var position = 0
 
+    /// A reader at the first frame of `signal`.
     public init(_ signal: Signal) { self.signal = signal }
 
     public var layout: SignalLayout { signal.layout }

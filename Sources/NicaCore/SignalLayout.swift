@@ -2,6 +2,7 @@
 /// rate, under which names. Enough for everything downstream of the features (reports,
 /// observation times, saved models), so the samples themselves need not be kept.
 public struct SignalLayout: Codable, Equatable, Sendable {
+    /// Channels.
     public var channelCount: Int
     /// Frames (samples per channel).
     public var frameCount: Int
@@ -10,6 +11,7 @@ public struct SignalLayout: Codable, Equatable, Sendable {
     /// One name per channel.
     public var channelNames: [String]
 
+    /// A layout; channels are named `ch0`, `ch1`, … unless `channelNames` is given.
     public init(channelCount: Int, frameCount: Int, sampleRate: Double, channelNames: [String]? = nil) {
         self.channelCount = channelCount
         self.frameCount = frameCount

@@ -4,9 +4,12 @@ import Features
 /// computed when asked rather than stored: on a long recording in per-sample mode an array
 /// of them would be one more Float64 per time step.
 public struct ObservationTimes: RandomAccessCollection, Equatable, Sendable {
+    /// Where the windows lie.
     public let framing: Framing
+    /// Samples per second of the recording (Hz).
     public let sampleRate: Double
 
+    /// The centre times of the windows of `framing` at `sampleRate`.
     public init(framing: Framing, sampleRate: Double) {
         self.framing = framing
         self.sampleRate = sampleRate

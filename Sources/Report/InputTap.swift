@@ -7,6 +7,7 @@ import NicaCore
 /// the ones `SignalOverview(signal:)` and `InputSummary(signal:…)` compute from the whole
 /// recording, to the bit.
 public final class InputTap: SignalBlockSource {
+    /// The source whose frames are passed on.
     public let source: SignalBlockSource
     private let buckets: Int
     private let wantsOverview: Bool

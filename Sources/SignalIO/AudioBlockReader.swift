@@ -24,6 +24,7 @@ public final class AudioBlockReader {
     /// libsndfile's names for the container ("WAV (Microsoft)") and the sample encoding
     /// ("Signed 16 bit PCM").
     public let format: String
+    /// See `format`.
     public let encoding: String
     /// The number of frames the header declares, when it can be relied on for planning: nil
     /// when the header gives none (streamed WAVs leave 0 or 0xFFFFFFFF), when the `data`

@@ -39,6 +39,8 @@ extension CSVReader {
         public var frames: Matrix
         /// Channels (names), frames and sample rate.
         public var layout: SignalLayout
+        /// As in `Result`: whether the first row was a header, the time column's name, where
+        /// the rate came from, and the delimiter used.
         public var hadHeader: Bool
         public var timeColumn: String?
         public var rateSource: SampleRateSource
@@ -46,6 +48,7 @@ extension CSVReader {
         /// Every data column's name, before `--channels`.
         public var availableChannels: [String]
 
+        /// Creates a table; the reader is the only producer, tests may build expectations.
         public init(frames: Matrix, layout: SignalLayout, hadHeader: Bool, timeColumn: String?,
                     rateSource: SampleRateSource, delimiter: UInt8, availableChannels: [String]) {
             self.frames = frames
