@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Synthesis", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "Model", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "Model", "Analysis", "Features", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "Model", "NicaCore", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),

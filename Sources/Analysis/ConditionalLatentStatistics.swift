@@ -16,19 +16,14 @@ extension LatentStatistics {
     public init(mean: Matrix, logVariance: Matrix, segments: [Int32], priorMean: Matrix, priorLogVariance: Matrix) {
         precondition(segments.count == mean.rows && priorMean.cols == mean.cols
                      && priorLogVariance.rows == priorMean.rows && priorLogVariance.cols == priorMean.cols)
-        let isotropic = LatentStatistics(mean: mean, logVariance: logVariance)
-        let n = mean.rows, k = mean.cols
-        var kl = [Double](repeating: 0, count: k)
-        for r in 0..<n {
-            let u = Int(segments[r])
-            for d in 0..<k {
-                let mu = Double(mean[r, d]), lv = Double(logVariance[r, d])
-                let m = Double(priorMean[u, d]), plv = Double(priorLogVariance[u, d])
-                let spread: Double = exp(lv) + (mu - m) * (mu - m)
-                kl[d] += 0.5 * (plv - lv + spread * exp(-plv) - 1)
+        precondition(mean.rows == logVariance.rows && mean.cols == logVariance.cols)
+        var accumulator = Accumulator(latentCount: mean.cols, segments: segments, priorMean: priorMean,
+                                      priorLogVariance: priorLogVariance)
+        mean.data.withUnsafeBufferPointer { mu in
+            logVariance.data.withUnsafeBufferPointer { lv in
+                if let m = mu.baseAddress, let l = lv.baseAddress { accumulator.add(means: m, logVariances: l, rows: mean.rows) }
             }
         }
-        self.init(klPerDimension: kl.map { $0 / Double(max(n, 1)) }, meanVariance: isotropic.meanVariance,
-                  meanPosteriorVariance: isotropic.meanPosteriorVariance)
+        self = accumulator.statistics
     }
 }

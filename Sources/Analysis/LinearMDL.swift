@@ -69,12 +69,20 @@ public enum LinearMDL {
     /// Throws `NicaError.invalidArgument` for fewer than 2 rows or no columns, and
     /// `NicaError.numerical` if the covariance has non-finite entries or LAPACK fails.
     public static func estimate(features: Matrix) throws -> Int {
+        var copy = features
+        return try estimate(centringInPlace: &copy)
+    }
+
+    /// `estimate(features:)` for a caller that needs the features no more: their columns are
+    /// centred in place instead of in a copy (`covarianceMatrix(centringInPlace:)`), which
+    /// on a long recording spares a second matrix of the features' size. Same result.
+    public static func estimate(centringInPlace features: inout Matrix) throws -> Int {
         guard features.rows >= 2, features.cols >= 1 else {
             throw NicaError.invalidArgument(argument: "features",
                 message: "linear MDL needs at least 2 observations of at least 1 feature, got \(features.rows)×\(features.cols)")
         }
         let p = features.cols
-        let covariance = covarianceMatrix(features)
+        let covariance = covarianceMatrix(centringInPlace: &features)
         guard covariance.allSatisfy({ $0.isFinite }) else {
             throw NicaError.numerical(message: "linear MDL: the feature covariance has non-finite entries")
         }

@@ -44,15 +44,24 @@ public struct SymmetricEigen: Sendable {
 
 /// Sample covariance (divisor `rows − 1`, in Float64) of the columns of `x`: `cols × cols`, row-major.
 public func covarianceMatrix(_ x: Matrix) -> [Double] {
+    var centred = x
+    return covarianceMatrix(centringInPlace: &centred)
+}
+
+/// `covarianceMatrix(_:)` without a second copy of `x`, for a caller that needs `x` no
+/// more: the columns are centred in place (afterwards `x` holds x − column mean, rounded to
+/// Float32, the values the covariance is formed from), so the result is the same to the bit.
+public func covarianceMatrix(centringInPlace x: inout Matrix) -> [Double] {
     let n = x.rows, f = x.cols
     var mean = [Double](repeating: 0, count: f)
     for r in 0..<n { for c in 0..<f { mean[c] += Double(x.data[r * f + c]) } }
     for c in 0..<f { mean[c] /= Double(max(n, 1)) }
     // Centre in Float32 and let sgemm form XᵀX; accumulate into Float64 afterwards.
-    var centred = [Float](repeating: 0, count: n * f)
-    for r in 0..<n { for c in 0..<f { centred[r * f + c] = x.data[r * f + c] - Float(mean[c]) } }
+    x.data.withUnsafeMutableBufferPointer { d in
+        for r in 0..<n { for c in 0..<f { d[r * f + c] = d[r * f + c] - Float(mean[c]) } }
+    }
     var gram = [Float](repeating: 0, count: f * f)
-    centred.withUnsafeBufferPointer { a in
+    x.data.withUnsafeBufferPointer { a in
         gram.withUnsafeMutableBufferPointer { g in
             gemm(transA: true, transB: false, m: f, n: f, k: n, alpha: 1,
                  a: a.baseAddress!, lda: f, b: a.baseAddress!, ldb: f, beta: 0, c: g.baseAddress!, ldc: f)

@@ -24,7 +24,10 @@ public enum Trainer {
         let adam = Adam(parameterCount: model.layout.count, learningRate: options.learningRate)
         let batch = UnsafeMutablePointer<Float>.allocate(capacity: batchSize * f)
         defer { batch.deallocate() }
-        var order = Array(0..<n)
+        // Int32 row indices: half the memory of Int on a long recording, the same shuffle
+        // (the permutation depends only on the count).
+        precondition(n <= Int(Int32.max), "Trainer: more rows than Int32 indices")
+        var order = (0..<Int32(n)).map { $0 }
         var lastGood = model.parameterValues
         var best = Double.infinity, sinceBest = 0, decays = 0, recoveries = 0, steps = 0
         var history: [EpochRecord] = []
@@ -44,10 +47,10 @@ public enum Trainer {
                 while start < n {
                     let count = min(batchSize, n - start)
                     for b in 0..<count {
-                        (batch + b * f).update(from: x + order[start + b] * f, count: f)
+                        (batch + b * f).update(from: x + Int(order[start + b]) * f, count: f)
                     }
                     if let segments {
-                        for b in 0..<count { workspace.segments[b] = segments[order[start + b]] }
+                        for b in 0..<count { workspace.segments[b] = segments[Int(order[start + b])] }
                     }
                     rng.fillNormalBatch(UnsafeMutableBufferPointer(start: workspace.eps, count: count * k))
                     let loss = workspace.lossAndGradient(model: model, input: batch, batch: count, klWeight: klWeight)

@@ -67,10 +67,34 @@ public final class VAE {
 
     /// Posterior means and log-variances for every row of `x` (`N × F`): both `N × K`.
     public func encode(_ x: Matrix, batchSize: Int = 1024) -> (mean: Matrix, logVariance: Matrix) {
-        precondition(x.cols == architecture.inputSize, "VAE.encode: \(x.cols) features, model expects \(architecture.inputSize)")
         let k = architecture.latentSize
         var mean = Matrix(rows: x.rows, cols: k), logVar = Matrix(rows: x.rows, cols: k)
+        mean.data.withUnsafeMutableBufferPointer { m in
+            logVar.data.withUnsafeMutableBufferPointer { l in
+                encodeBatches(x, batchSize: batchSize) { first, count, means, logVariances in
+                    (m.baseAddress! + first * k).update(from: means, count: count * k)
+                    (l.baseAddress! + first * k).update(from: logVariances, count: count * k)
+                }
+            }
+        }
+        return (mean, logVar)
+    }
+
+    /// Encodes the rows of `x` (`N × F`) in batches of `batchSize`, in order, and hands each
+    /// batch to `body`: its first row, its row count, and its posterior means and
+    /// log-variances (clamped as in training), each `count × K` row-major in buffers reused
+    /// for the next batch. Keeping only what is needed of them (the means for the exports,
+    /// running sums for the KL) spares the `N × K` matrices `encode` returns.
+    public func encodeBatches(_ x: Matrix, batchSize: Int = 1024,
+                              _ body: (_ firstRow: Int, _ count: Int, _ means: UnsafePointer<Float>,
+                                       _ logVariances: UnsafePointer<Float>) -> Void) {
+        precondition(x.cols == architecture.inputSize, "VAE.encode: \(x.cols) features, model expects \(architecture.inputSize)")
+        guard x.rows > 0 else { return }
+        let k = architecture.latentSize
         let workspace = VAEWorkspace(model: self, batchCapacity: min(max(batchSize, 1), max(x.rows, 1)))
+        let means = UnsafeMutablePointer<Float>.allocate(capacity: workspace.batchCapacity * k)
+        let logVariances = UnsafeMutablePointer<Float>.allocate(capacity: workspace.batchCapacity * k)
+        defer { means.deallocate(); logVariances.deallocate() }
         x.data.withUnsafeBufferPointer { xs in
             var start = 0
             while start < x.rows {
@@ -78,13 +102,13 @@ public final class VAE {
                 let encoded = workspace.encoderForward(model: self, input: xs.baseAddress! + start * x.cols, batch: count)
                 for b in 0..<count {
                     for d in 0..<k {
-                        mean.data[(start + b) * k + d] = encoded[b * 2 * k + d]
-                        logVar.data[(start + b) * k + d] = min(max(encoded[b * 2 * k + k + d], LogVarianceClamp.lower), LogVarianceClamp.upper)
+                        means[b * k + d] = encoded[b * 2 * k + d]
+                        logVariances[b * k + d] = min(max(encoded[b * 2 * k + k + d], LogVarianceClamp.lower), LogVarianceClamp.upper)
                     }
                 }
+                body(start, count, means, logVariances)
                 start += count
             }
         }
-        return (mean, logVar)
     }
 }

@@ -11,8 +11,22 @@ public enum PipelineEvent: Sendable {
 }
 
 /// Signal → features → standardisation → VAE training → per-latent KL → source count.
+///
+/// Memory: the recording is read block by block into the feature matrix (or, in per-sample
+/// mode, a table read as laid out becomes it), the features are standardised and finally
+/// centred for the linear MDL in place, and encoding keeps the posterior means of the run
+/// that is kept, never the log-variances. So at the peak the pipeline holds one copy of the
+/// features and one `N × K` matrix of means.
 public enum AnalysisPipeline {
+    /// Analyses a recording in memory.
     public static func run(signal: Signal, settings: AnalysisSettings,
+                           progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
+        try run(source: SignalBlockReader(signal), settings: settings, progress: progress)
+    }
+
+    /// Analyses a recording read from `source`, front to back, once (see the type's note on
+    /// memory). Everything the result needs of the recording comes from `source.layout`.
+    public static func run(source: SignalBlockSource, settings: AnalysisSettings,
                            progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
         let clock = ContinuousClock()
         let started = clock.now
@@ -24,31 +38,32 @@ public enum AnalysisPipeline {
         if settings.automaticPooling && settings.features.kind.isSpectral {
             settings.features.poolBins = AnalysisSettings.automaticPoolBins(window: settings.features.window)
         }
-        try settings.features.validate(frameCount: signal.frameCount)
+        try settings.features.validate(frameCount: source.layout.frameCount)
 
         progress?(.stage("features"))
-        var features = try FeatureExtractor.extract(signal: signal, config: settings.features)
-        let framing = Framing(frameCount: signal.frameCount, config: settings.features)
-        let times = framing.centreTimes(sampleRate: signal.sampleRate)
+        var features = try FeatureStage.extract(from: source, config: settings.features)
+        let layout = source.layout
+        let times = ObservationTimes(framing: Framing(frameCount: layout.frameCount, config: settings.features),
+                                     sampleRate: layout.sampleRate)
         guard features.rows >= 16 else {
             if settings.features.window == 1 {
                 throw NicaError.invalidArgument(argument: "input",
-                    message: "only \(signal.frameCount) sample\(signal.frameCount == 1 ? "" : "s"); per-sample mode needs at least 16 to train")
+                    message: "only \(layout.frameCount) sample\(layout.frameCount == 1 ? "" : "s"); per-sample mode needs at least 16 to train")
             }
             throw NicaError.invalidArgument(argument: "--window",
-                message: "only \(features.rows) observations (windows) from \(signal.frameCount) samples; need at least 16 to train — use a shorter --window or --hop")
+                message: "only \(features.rows) observations (windows) from \(layout.frameCount) samples; need at least 16 to train — use a shorter --window or --hop")
         }
         let standardizer = Standardizer.fit(features)
         standardizer.apply(&features)
         let featuresDone = clock.now
 
         if settings.method == .fastica {
-            return try LinearICAStage.run(features: features, times: times, signal: signal, settings: settings,
+            return try LinearICAStage.run(features: features, times: times, layout: layout, settings: settings,
                                           standardizer: standardizer, started: started, featuresDone: featuresDone,
                                           progress: progress)
         }
         let resolved = settings.resolved(featureCount: features.cols, observationCount: features.rows,
-                                         channelCount: signal.channelCount)
+                                         channelCount: layout.channelCount)
         let segments = try SegmentAssignment.resolve(settings: settings, times: times, observations: features.rows)
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
                                            latentSize: resolved.latentDimensions!,
@@ -74,16 +89,23 @@ public enum AnalysisPipeline {
                                                  elapsedSeconds: seconds(clock.now - trainingStarted),
                                                  restart: restart + 1, restarts: max(1, resolved.restarts))))
             }
+            // Whether this run is kept is known from its final objective before it is encoded,
+            // so only the kept run's means are held (a worse run is counted and dropped), and
+            // the previous best's means are released before the new ones are made.
+            let better = best == nil || summary.finalLoss < best!.summary.finalLoss
+            if better { best = nil }
             let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
-                model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features)
+                model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features,
+                keepMeans: better)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
-            if best == nil || summary.finalLoss < best!.summary.finalLoss {
-                best = (model, summary, stats, mean, count, smoothness)
+            if better {
+                best = (model, summary, stats, mean!, count, smoothness!)
             }
         }
         let (model, summary, stats, _, count, smoothness) = best!
         var mean = best!.mean
+        best = nil   // `mean` is now the only reference to the means, so unmixing them does not copy
         let trainingDone = clock.now
 
         // With a segment-conditioned prior the informative latents are rotated to the basis
@@ -95,14 +117,17 @@ public enum AnalysisPipeline {
         }
 
         progress?(.stage("analysis"))
-        let mdl = try LinearMDL.estimate(features: features)
+        // The last use of the features: they are centred in place rather than copied.
+        let observationCount = features.rows, featureCount = features.cols
+        let mdl = try LinearMDL.estimate(centringInPlace: &features)
+        features = Matrix(rows: 0, cols: 0)
         let done = clock.now
 
         let logGamma = model.decoderLogVariance
-        let observationRate = signal.sampleRate / Double(settings.features.hop)
+        let observationRate = layout.sampleRate / Double(settings.features.hop)
         return AnalysisResult(
-            settings: resolved, architecture: architecture, observationCount: features.rows,
-            featureCount: features.cols, times: times, observationRate: observationRate,
+            settings: resolved, architecture: architecture, observationCount: observationCount,
+            featureCount: featureCount, times: times, observationRate: observationRate,
             statistics: stats, smoothness: smoothness, count: count, linearMDLEstimate: mdl, latentMeans: mean,
             training: summary, restarts: restarts, standardizer: standardizer,
             timings: ["features": seconds(featuresDone - started), "training": seconds(trainingDone - featuresDone),

@@ -11,8 +11,8 @@ public struct AnalysisResult: Sendable {
     /// Observations (windows, or time steps in per-sample mode).
     public var observationCount: Int
     public var featureCount: Int
-    /// Time of each observation in seconds (window centre).
-    public var times: [Double]
+    /// Time of each observation in seconds (window centre), computed on access.
+    public var times: ObservationTimes
     /// Observation rate (Hz): windows per second, or the sample rate in per-sample mode.
     public var observationRate: Double
     public var statistics: LatentStatistics

@@ -7,7 +7,7 @@ import NicaCore
 /// features, with the components as the latent traces. The number of components is the
 /// linear MDL estimate (at least 1) unless `latentDimensions` is given.
 enum LinearICAStage {
-    static func run(features: Matrix, times: [Double], signal: Signal, settings: AnalysisSettings,
+    static func run(features: Matrix, times: ObservationTimes, layout: SignalLayout, settings: AnalysisSettings,
                     standardizer: Standardizer, started: ContinuousClock.Instant, featuresDone: ContinuousClock.Instant,
                     progress: ((PipelineEvent) -> Void)?) throws -> AnalysisResult {
         let clock = ContinuousClock()
@@ -39,7 +39,7 @@ enum LinearICAStage {
             settings: resolved,
             architecture: VAEArchitecture(inputSize: features.cols, hiddenSizes: [], latentSize: components),
             observationCount: features.rows, featureCount: features.cols, times: times,
-            observationRate: signal.sampleRate / Double(settings.features.hop),
+            observationRate: layout.sampleRate / Double(settings.features.hop),
             statistics: stats,
             smoothness: [Double](repeating: 0, count: components),
             count: SourceCount(componentCount: components, meanVariance: stats.meanVariance, rule: settings.counting),

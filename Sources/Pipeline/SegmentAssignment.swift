@@ -12,7 +12,7 @@ public enum SegmentAssignment {
 
     /// Segments of `seconds` each: an observation centred at time t is in segment ⌊t / seconds⌋
     /// (times in seconds from the start, ascending).
-    public static func byDuration(seconds: Double, times: [Double]) -> [Int32] {
+    public static func byDuration<Times: Collection>(seconds: Double, times: Times) -> [Int32] where Times.Element == Double {
         precondition(seconds > 0)
         return times.map { Int32(max(0, ($0 / seconds).rounded(.down))) }
     }
@@ -24,7 +24,8 @@ extension SegmentAssignment {
     ///
     /// - Throws: `NicaError.invalidArgument` naming the option when there are more segments
     ///   than observations or a segment length shorter than one observation.
-    static func resolve(settings: AnalysisSettings, times: [Double], observations: Int) throws -> [Int32]? {
+    static func resolve<Times: Collection>(settings: AnalysisSettings, times: Times, observations: Int) throws -> [Int32]?
+    where Times.Element == Double {
         if let count = settings.segments {
             guard count >= 1 && count <= observations else {
                 throw NicaError.invalidArgument(argument: "--segments",

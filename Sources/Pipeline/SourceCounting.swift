@@ -7,24 +7,39 @@ import NicaCore
 /// a saved model: per-sample mode counts informative latents; spectral mode counts the slowly
 /// varying directions of their span (`SlowComponents`).
 enum SourceCounting {
-    /// Encodes `features` and counts: posterior means, their statistics, the count and each
-    /// latent trace's smoothness. A non-finite KL is a numerical error, never a count.
-    /// With a segment-conditioned prior (`segments` gives each row's segment), the KL is taken
+    /// Encodes `features` batch by batch and counts: the posterior means (nil unless
+    /// `keepMeans`), their statistics, the count and each latent trace's smoothness (nil
+    /// when the means were not kept). The log-variances only feed the running statistics and
+    /// are never held whole; the means are held only when asked for or when the rule needs
+    /// them (spectral mode). A non-finite KL is a numerical error, never a count. With a
+    /// segment-conditioned prior (`segments` gives each row's segment), the KL is taken
     /// against p(z|u).
     static func encodeAndCount(model: VAE, features: Matrix, segments: [Int32]?, rule: CountingRule,
-                               config: FeatureConfig) throws
-        -> (means: Matrix, statistics: LatentStatistics, count: SourceCount, smoothness: [Double]) {
-        let (mean, logVar) = model.encode(features)
-        var stats = LatentStatistics(mean: mean, logVariance: logVar)
+                               config: FeatureConfig, keepMeans: Bool = true) throws
+        -> (means: Matrix?, statistics: LatentStatistics, count: SourceCount, smoothness: [Double]?) {
+        let k = model.architecture.latentSize
+        var accumulator = LatentStatistics.Accumulator(latentCount: k)
         if let segments, let prior = model.conditionalPrior {
-            stats = LatentStatistics(mean: mean, logVariance: logVar, segments: segments,
-                                     priorMean: prior.mean, priorLogVariance: prior.logVariance)
+            accumulator = LatentStatistics.Accumulator(latentCount: k, segments: segments, priorMean: prior.mean,
+                                                       priorLogVariance: prior.logVariance)
         }
+        var means: Matrix? = keepMeans || rule.minimumSmoothness != nil ? Matrix(rows: features.rows, cols: k) : nil
+        model.encodeBatches(features) { first, count, mu, logVariance in
+            accumulator.add(means: mu, logVariances: logVariance, rows: count)
+            means?.data.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<Float>) in
+                (out.baseAddress! + first * k).update(from: mu, count: count * k)
+            }
+        }
+        let stats = accumulator.statistics
         guard stats.klPerDimension.allSatisfy({ $0.isFinite }) else {
             throw NicaError.numerical(message: "the encoder produced a non-finite KL")
         }
-        let (count, smoothness) = try self.count(means: mean, statistics: stats, rule: rule, features: config)
-        return (mean, stats, count, smoothness)
+        guard let kept = means else {
+            // Per-sample mode counts from the KL alone; smoothness plays no part in it.
+            return (nil, stats, SourceCount(statistics: stats, rule: rule), nil)
+        }
+        let (count, smoothness) = try self.count(means: kept, statistics: stats, rule: rule, features: config)
+        return (keepMeans ? kept : nil, stats, count, smoothness)
     }
 
     /// The count and each latent trace's lag autocorrelation (smoothness).

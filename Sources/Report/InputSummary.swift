@@ -35,33 +35,34 @@ public struct InputSummary: Codable, Equatable, Sendable {
     }
 
     public init(signal: Signal, source: SignalSourceInfo, versions: [String: String]) {
+        let statistics = (0..<signal.channelCount).map { c in
+            Self.statistics(signal.channel(c), name: signal.channelNames[c])
+        }
+        self.init(layout: signal.layout, source: source, channelStatistics: statistics, versions: versions)
+    }
+
+    /// The summary of a recording that was streamed: its layout, and the per-channel figures
+    /// gathered on the way (`InputTap.channelStatistics`).
+    public init(layout: SignalLayout, source: SignalSourceInfo, channelStatistics: [Channel], versions: [String: String]) {
         path = source.path
         format = source.format
         encoding = source.encoding
-        channels = signal.channelCount
-        frames = signal.frameCount
-        sampleRate = signal.sampleRate
+        channels = layout.channelCount
+        frames = layout.frameCount
+        sampleRate = layout.sampleRate
         rateSource = source.rateSource.rawValue
-        durationSeconds = signal.duration
-        channelStatistics = (0..<signal.channelCount).map { c in
-            Self.statistics(signal.channel(c), name: signal.channelNames[c])
-        }
+        durationSeconds = layout.duration
+        self.channelStatistics = channelStatistics
         self.versions = versions
     }
 
     /// Min, max, mean and RMS of one channel, accumulated in Float64.
     static func statistics(_ values: ArraySlice<Float>, name: String) -> Channel {
-        var lo = Double.infinity, hi = -Double.infinity, sum = 0.0, sumSq = 0.0
-        for v in values {
-            let x = Double(v)
-            lo = Swift.min(lo, x)
-            hi = Swift.max(hi, x)
-            sum += x
-            sumSq += x * x
+        var accumulator = ChannelStatisticsAccumulator()
+        values.withUnsafeBufferPointer { v in
+            if let base = v.baseAddress { accumulator.add(base, count: v.count, stride: 1) }
         }
-        let n = Double(Swift.max(values.count, 1))
-        return Channel(name: name, min: values.isEmpty ? 0 : lo, max: values.isEmpty ? 0 : hi,
-                       mean: sum / n, rms: (sumSq / n).squareRoot())
+        return accumulator.channel(name: name)
     }
 
     /// The text `nica info` prints.

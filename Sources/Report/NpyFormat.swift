@@ -7,6 +7,18 @@ public enum NpyFormat {
     /// The bytes of a `.npy` file holding `values`, a row-major array of shape `shape`.
     public static func encode(_ values: [Float], shape: [Int]) -> [UInt8] {
         precondition(shape.reduce(1, *) == values.count, "NpyFormat: shape \(shape) does not hold \(values.count) values")
+        var bytes = header(shape: shape)
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for v in values {
+            let bits = v.bitPattern.littleEndian
+            withUnsafeBytes(of: bits) { bytes += $0 }
+        }
+        return bytes
+    }
+
+    /// The bytes before the data of a `<f4` array of shape `shape` (magic, version, header
+    /// length, padded header); the little-endian Float32 values follow in C order.
+    public static func header(shape: [Int]) -> [UInt8] {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shapeText), }"
         let unpadded = 10 + header.utf8.count + 1
@@ -15,11 +27,6 @@ public enum NpyFormat {
         let length = UInt16(header.utf8.count)
         bytes += [UInt8(length & 0xFF), UInt8(length >> 8)]
         bytes += Array(header.utf8)
-        bytes.reserveCapacity(bytes.count + 4 * values.count)
-        for v in values {
-            let bits = v.bitPattern.littleEndian
-            withUnsafeBytes(of: bits) { bytes += $0 }
-        }
         return bytes
     }
 }

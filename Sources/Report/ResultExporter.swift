@@ -55,17 +55,21 @@ public enum ResultExporter {
         let timings = try JSONRendering.render(document.timingsSeconds ?? [:]) + "\n"
         try AtomicFile.write(Array(timings.utf8), to: path(directory, "timings.json"))
 
-        let k = result.latentMeans.cols
-        let columns = [CSVColumn(name: "index", integers: Array(0..<result.observationCount)),
-                       CSVColumn(name: "time", doubles: result.times)]
-            + CSVColumn.columns(of: result.latentMeans, names: LatentExports.csvHeader(latentCount: k).suffix(k).map { $0 })
-        try CSVWriter.write(columns: columns, to: path(directory, "latents.csv"))
+        // The tables are written row by row from the posterior means (times computed per row),
+        // without column copies: on a long recording each copy is as large as the means.
+        let means = result.latentMeans, k = means.cols
+        try means.data.withUnsafeBufferPointer { values in
+            try CSVWriter.write(header: LatentExports.csvHeader(latentCount: k), rows: result.observationCount,
+                                to: path(directory, "latents.csv")) { r, row in
+                try row.append(r)
+                try row.append(result.times[r])
+                for d in 0..<k { try row.append(values[r * k + d]) }
+            }
+        }
         let dimensions = LatentExports.exportedDimensions(result, includeInactive: options.includeInactive)
-        try AudioFile.write(LatentExports.traceSignal(result, dimensions: dimensions), to: path(directory, "latents.wav"),
-                            encoding: .float32)
-        try AtomicFile.write(NpyFormat.encode(LatentExports.traceMatrix(result, dimensions: dimensions),
-                                              shape: [result.observationCount, dimensions.count]),
-                             to: path(directory, "latents.npy"))
+        try AudioFile.write(columns: dimensions, of: means, sampleRate: result.observationRate,
+                            channelNames: dimensions.map { "z\($0)" }, to: path(directory, "latents.wav"), encoding: .float32)
+        try writeNpy(columns: dimensions, of: means, to: path(directory, "latents.npy"))
 
         let plots = HTMLReport.Plots(
             kl: KLPlot.render(document),
@@ -77,6 +81,20 @@ public enum ResultExporter {
         try AtomicFile.write(Array(HTMLReport.render(document, plots: plots).utf8), to: path(directory, "report.html"))
         return ["report.json", "timings.json", "latents.csv", "latents.wav", "latents.npy",
                 "kl.svg", "latents.svg", "training.svg", "report.html"]
+    }
+
+    /// `latents.npy`: the given columns of `matrix`, shape (rows, columns), streamed.
+    private static func writeNpy(columns: [Int], of matrix: Matrix, to file: String) throws {
+        try AtomicFile.stream(to: file) { out in
+            try NpyFormat.header(shape: [matrix.rows, columns.count]).withUnsafeBufferPointer { try out.append($0) }
+            try matrix.data.withUnsafeBufferPointer { values in
+                var bits = [UInt32](repeating: 0, count: columns.count)
+                for r in 0..<matrix.rows {
+                    for (j, c) in columns.enumerated() { bits[j] = values[r * matrix.cols + c].bitPattern.littleEndian }
+                    try bits.withUnsafeBytes { try out.append($0.bindMemory(to: UInt8.self)) }
+                }
+            }
+        }
     }
 
     /// A new hidden folder `DIR/.nica-export-XXXXXX` (same file system, so renames are atomic).

@@ -30,6 +30,11 @@ public struct TraceEnvelope: Equatable, Sendable {
         }
     }
 
+    init(minimum: [Float], maximum: [Float]) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
     /// Number of buckets.
     public var count: Int { minimum.count }
 
@@ -40,7 +45,8 @@ public struct TraceEnvelope: Equatable, Sendable {
 }
 
 /// What the latent plot shows of the input: each channel's min/max envelope over time.
-/// Computed once from the signal so the report never holds the whole recording.
+/// Computed once from the signal (or gathered while it streams past, `InputTap`) so the
+/// report never holds the whole recording.
 public struct SignalOverview: Equatable, Sendable {
     public var channelNames: [String]
     public var envelopes: [TraceEnvelope]
@@ -49,6 +55,12 @@ public struct SignalOverview: Equatable, Sendable {
 
     /// Default number of buckets: about one per horizontal pixel of the plot.
     public static let defaultBuckets = 800
+
+    public init(channelNames: [String], envelopes: [TraceEnvelope], durationSeconds: Double) {
+        self.channelNames = channelNames
+        self.envelopes = envelopes
+        self.durationSeconds = durationSeconds
+    }
 
     public init(signal: Signal, buckets: Int = SignalOverview.defaultBuckets) {
         channelNames = signal.channelNames

@@ -41,7 +41,7 @@ public enum AtomicFile {
 
     /// Atomically replaces `path` with what `body` writes through a buffered writer on the
     /// temporary file (the CSV writer's path: no second `open`, no whole-file buffer).
-    static func stream(to path: String, sync: Bool = false,
+    public static func stream(to path: String, sync: Bool = false,
                        _ body: (BufferedFileWriter) throws -> Void) throws {
         try replace(path, sync: sync) { _, fd in
             let writer = BufferedFileWriter(fd: fd, path: path)

@@ -38,137 +38,18 @@ public enum AudioFile {
 
     /// `read(path:)` plus libsndfile's names for the container and the sample encoding.
     static func readDescribed(path: String) throws -> (signal: Signal, format: String, encoding: String) {
-        let fd = try InputFile.openForReading(path)
-        defer { close(fd) }
-        var info = SF_INFO()
-        var overlay: OverlaidFile?
-        // Runs after sf_close (defers run in reverse): libsndfile reads through `overlay`.
-        defer { withExtendedLifetime(overlay) {} }
-        var status = stat()
-        let fileLength = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-        if let (declared, present) = WAVLengthRepair.truncatedData(fd: fd, fileLength: fileLength) {
-            throw NicaError.badData(
-                path: path, line: 0, column: 0,
-                message: "truncated: the header declares \(declared) bytes of audio data, the file holds \(present) (an incomplete copy?)")
-        }
-        let opened: OpaquePointer?
-        if let sizeField = WAVLengthRepair.understatedDataSizeOffset(fd: fd, fileLength: fileLength) {
-            overlay = OverlaidFile(fd: fd, length: fileLength, patchOffset: sizeField, patch: [0xFF, 0xFF, 0xFF, 0xFF])
-            opened = overlay!.open(&info)
-        } else {
-            opened = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE))
-        }
-        guard let file = opened else {
-            throw NicaError.badData(path: path, line: 0, column: 0,
-                                    message: "not a readable audio file: \(String(cString: sf_strerror(nil)))")
-        }
-        defer { sf_close(file) }
-        let channels = Int(info.channels)
-        guard channels > 0 else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio channels")
-        }
-
-        let signal: Signal
-        if overlay == nil && info.frames > 0 {
-            // A corrupt header can claim any count (a 100-byte file may claim 2^24 frames of 1024
-            // channels): allocate no more than the file could hold at one byte per sample
-            // (frames beyond that, from a compressed file, still arrive through the overflow path).
-            let expected = Int(min(info.frames, sf_count_t(max(fileLength, 1) / channels + 1)))
-            signal = try readPlanar(file, path: path, frames: expected, channels: channels,
-                                    sampleRate: Double(info.samplerate))
-        } else {
-            signal = try readInterleaved(file, path: path, channels: channels, sampleRate: Double(info.samplerate))
-        }
-        let format = formatName(info.format & Int32(SF_FORMAT_TYPEMASK)) ?? "audio"
-        let encoding = formatName(info.format & Int32(SF_FORMAT_SUBMASK)) ?? "unknown encoding"
-        return (signal, format, encoding)
-    }
-
-    /// Reads every frame when the header's frame count can be trusted: each chunk is
-    /// de-interleaved straight from one reused, cache-sized buffer into the channel-major
-    /// result, allocated once at its final size. Why: a fresh multi-megabyte buffer costs a
-    /// page fault per 4 KiB on first touch, which made an append-then-transpose read spend
-    /// most of its time faulting in two copies of the recording. Frames beyond the header's
-    /// count (a file that grew) are still read, through the slow path.
-    private static func readPlanar(_ file: OpaquePointer, path: String, frames expected: Int, channels: Int,
-                                   sampleRate: Double) throws -> Signal {
-        let framesPerRead = readSize(channels: channels)
-        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
-        var overflow: [Float] = []
-        var frames = 0
-        let samples = try [Float](unsafeUninitializedCapacity: expected * channels) { planar, initialized in
-            let dst = planar.baseAddress!
-            HugePages.advise(dst, byteCount: expected * channels * MemoryLayout<Float>.stride)
-            try chunk.withUnsafeMutableBufferPointer { buffer in
-                let src = buffer.baseAddress!
-                while true {
-                    let got = Int(sf_readf_float(file, src, sf_count_t(framesPerRead)))
-                    if got <= 0 { break }
-                    let fitting = min(got, expected - frames)
-                    for c in 0..<channels {
-                        let out = dst + c * expected + frames
-                        for t in 0..<fitting { out[t] = src[t * channels + c] }
-                    }
-                    frames += fitting
-                    if fitting < got { overflow.append(contentsOf: buffer[(fitting * channels)..<(got * channels)]) }
-                }
-                try checkDecoding(file, path: path)
-            }
-            // Fewer frames than the header said: close the gaps between the channels.
-            if frames < expected {
-                for c in 1..<max(channels, 1) {
-                    UnsafeMutableRawPointer(dst + c * frames)
-                        .copyMemory(from: dst + c * expected, byteCount: frames * MemoryLayout<Float>.stride)
-                }
-            }
-            initialized = frames * channels
-        }
-        guard frames > 0 else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio frames")
-        }
-        var signal = Signal(samples: samples, channelCount: channels, frameCount: frames, sampleRate: sampleRate)
-        if !overflow.isEmpty {
-            signal = Signal(interleaved: signal.interleaved() + overflow, channelCount: channels, sampleRate: sampleRate)
-        }
-        return signal
-    }
-
-    /// Reads every frame when the header's count is unknown or repaired: frames are
-    /// appended interleaved and transposed once at the end.
-    private static func readInterleaved(_ file: OpaquePointer, path: String, channels: Int,
-                                        sampleRate: Double) throws -> Signal {
-        var interleaved: [Float] = []
-        let framesPerRead = readSize(channels: channels)
-        var chunk = [Float](repeating: 0, count: framesPerRead * channels)
-        while true {
-            let got = chunk.withUnsafeMutableBufferPointer {
-                sf_readf_float(file, $0.baseAddress, sf_count_t(framesPerRead))
-            }
-            if got <= 0 { break }
-            interleaved.append(contentsOf: chunk[0..<(Int(got) * channels)])
-        }
-        try checkDecoding(file, path: path)
-        guard !interleaved.isEmpty else {
-            throw NicaError.badData(path: path, line: 0, column: 0, message: "no audio frames")
-        }
-        return Signal(interleaved: interleaved, channelCount: channels, sampleRate: sampleRate)
+        let reader = try AudioBlockReader(path: path)
+        return (try reader.readSignal(), reader.format, reader.encoding)
     }
 
     /// Frames per read: at most about a million samples, however many channels the header claims.
-    private static func readSize(channels: Int) -> Int {
+    static func readSize(channels: Int) -> Int {
         max(1, min(chunkFrames, (1 << 20) / channels))
-    }
-
-    private static func checkDecoding(_ file: OpaquePointer, path: String) throws {
-        if sf_error(file) != Int32(SF_ERR_NO_ERROR) {
-            throw NicaError.badData(path: path, line: 0, column: 0,
-                                    message: "cannot decode the audio: \(String(cString: sf_strerror(file)))")
-        }
     }
 
     /// libsndfile's description of a major format or subtype code ("WAV (Microsoft)",
     /// "32 bit float").
-    private static func formatName(_ code: Int32) -> String? {
+    static func formatName(_ code: Int32) -> String? {
         var query = SF_FORMAT_INFO()
         query.format = code
         guard sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &query, Int32(MemoryLayout<SF_FORMAT_INFO>.size)) == 0,
@@ -190,22 +71,55 @@ public enum AudioFile {
     ///   cannot hold, no channels, a rate that is not positive and finite),
     ///   `.numerical` (a NaN or infinite sample), `.io` (libsndfile or the file system failed).
     public static func write(_ signal: Signal, to path: String, encoding: AudioEncoding = .float32) throws {
+        try signal.samples.withUnsafeBufferPointer { samples in
+            let frames = FrameTable(base: samples.baseAddress, frames: signal.frameCount,
+                                    offsets: (0..<signal.channelCount).map { $0 * signal.frameCount }, frameStride: 1,
+                                    names: signal.channelNames)
+            try write(frames, sampleRate: signal.sampleRate, to: path, encoding: encoding)
+        }
+    }
+
+    /// Writes the given `columns` of `matrix` as channels, one frame per row (for example
+    /// chosen latent traces), exactly as `write(_:to:encoding:)` would write the signal made
+    /// of them, without making that signal.
+    public static func write(columns: [Int], of matrix: Matrix, sampleRate: Double, channelNames: [String],
+                             to path: String, encoding: AudioEncoding = .float32) throws {
+        precondition(channelNames.count == columns.count && columns.allSatisfy { $0 >= 0 && $0 < matrix.cols },
+                     "AudioFile.write: columns and names do not match the matrix")
+        try matrix.data.withUnsafeBufferPointer { values in
+            let frames = FrameTable(base: values.baseAddress, frames: matrix.rows, offsets: columns,
+                                    frameStride: matrix.cols, names: channelNames)
+            try write(frames, sampleRate: sampleRate, to: path, encoding: encoding)
+        }
+    }
+
+    /// Where the samples to write are: sample `t` of channel `c` at `base[offsets[c] + t · frameStride]`.
+    private struct FrameTable {
+        var base: UnsafePointer<Float>?
+        var frames: Int
+        var offsets: [Int]
+        var frameStride: Int
+        var names: [String]
+        var channels: Int { offsets.count }
+    }
+
+    private static func write(_ table: FrameTable, sampleRate rate: Double, to path: String,
+                              encoding: AudioEncoding) throws {
         let container = try AudioContainer(path: path)
-        guard signal.channelCount > 0 else {
+        guard table.channels > 0 else {
             throw NicaError.invalidArgument(argument: path, message: "cannot write a signal without channels")
         }
-        let rate = signal.sampleRate
         guard rate.isFinite, rate > 0, rate.rounded() <= Double(Int32.max) else {
             throw NicaError.invalidArgument(argument: path, message: "cannot write sample rate \(rate) Hz to an audio file")
         }
         var info = SF_INFO()
         info.samplerate = Int32(max(1, rate.rounded()))
-        info.channels = Int32(signal.channelCount)
+        info.channels = Int32(table.channels)
         info.format = try container.format(encoding)
         guard sf_format_check(&info) != 0 else {
             throw NicaError.invalidArgument(
                 argument: path,
-                message: "libsndfile cannot write \(encoding.rawValue) \(container.rawValue) with \(signal.channelCount) channels at \(info.samplerate) Hz")
+                message: "libsndfile cannot write \(encoding.rawValue) \(container.rawValue) with \(table.channels) channels at \(info.samplerate) Hz")
         }
         try AtomicFile.write(to: path) { temporaryPath in
             guard let file = sf_open(temporaryPath, Int32(SFM_WRITE), &info) else {
@@ -218,18 +132,18 @@ public enum AudioFile {
             sf_command(file, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
             switch encoding {
             case .float32:
-                try writeFrames(signal, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)
+                try writeFrames(table, file, path, zero: Float(0), convert: { $0 }, write: sf_writef_float)
             case .float64:
-                try writeFrames(signal, file, path, zero: Double(0), convert: { Double($0) }, write: sf_writef_double)
+                try writeFrames(table, file, path, zero: Double(0), convert: { Double($0) }, write: sf_writef_double)
             case .pcm16:
-                try writeFrames(signal, file, path, zero: Int16(0),
+                try writeFrames(table, file, path, zero: Int16(0),
                                 convert: { Int16(quantise($0, bits: 16)) }, write: sf_writef_short)
             case .pcm24:
                 // libsndfile's int interface keeps the top 24 bits of each 32-bit value.
-                try writeFrames(signal, file, path, zero: Int32(0),
+                try writeFrames(table, file, path, zero: Int32(0),
                                 convert: { Int32(quantise($0, bits: 24)) << 8 }, write: sf_writef_int)
             case .pcm32:
-                try writeFrames(signal, file, path, zero: Int32(0),
+                try writeFrames(table, file, path, zero: Int32(0),
                                 convert: { Int32(quantise($0, bits: 32)) }, write: sf_writef_int)
             }
             closed = true
@@ -249,38 +163,37 @@ public enum AudioFile {
         return Int64(min(max(scaled, -full), full - 1))
     }
 
-    /// Interleaves `signal` chunk by chunk into one reused buffer of `T` and hands each chunk
-    /// to libsndfile; refuses non-finite samples, which no audio encoding should carry.
+    /// Interleaves the table chunk by chunk into one reused buffer of `T` and hands each
+    /// chunk to libsndfile; refuses non-finite samples, which no audio encoding should carry.
     private static func writeFrames<T>(
-        _ signal: Signal, _ file: OpaquePointer, _ path: String, zero: T, convert: (Float) -> T,
+        _ table: FrameTable, _ file: OpaquePointer, _ path: String, zero: T, convert: (Float) -> T,
         write: (OpaquePointer?, UnsafePointer<T>?, sf_count_t) -> sf_count_t
     ) throws {
-        let channels = signal.channelCount
-        let frames = signal.frameCount
+        let channels = table.channels
+        let frames = table.frames, stride = table.frameStride
+        guard frames > 0, let samples = table.base else { return }
         var chunk = [T](repeating: zero, count: chunkFrames * channels)
-        try signal.samples.withUnsafeBufferPointer { samples in
-            var first = 0
-            while first < frames {
-                let count = min(chunkFrames, frames - first)
-                try chunk.withUnsafeMutableBufferPointer { out in
-                    for c in 0..<channels {
-                        let base = c * frames + first
-                        for t in 0..<count {
-                            let x = samples[base + t]
-                            guard x.isFinite else {
-                                throw NicaError.numerical(
-                                    message: "cannot write \(x) (channel \(signal.channelNames[c]), frame \(first + t)) to \(path)")
-                            }
-                            out[t * channels + c] = convert(x)
+        var first = 0
+        while first < frames {
+            let count = min(chunkFrames, frames - first)
+            try chunk.withUnsafeMutableBufferPointer { out in
+                for c in 0..<channels {
+                    let base = samples + table.offsets[c] + first * stride
+                    for t in 0..<count {
+                        let x = base[t * stride]
+                        guard x.isFinite else {
+                            throw NicaError.numerical(
+                                message: "cannot write \(x) (channel \(table.names[c]), frame \(first + t)) to \(path)")
                         }
+                        out[t * channels + c] = convert(x)
                     }
                 }
-                let written = chunk.withUnsafeBufferPointer { write(file, $0.baseAddress, sf_count_t(count)) }
-                guard written == sf_count_t(count) else {
-                    throw NicaError.io(path: path, message: "cannot write audio: \(String(cString: sf_strerror(file)))")
-                }
-                first += count
             }
+            let written = chunk.withUnsafeBufferPointer { write(file, $0.baseAddress, sf_count_t(count)) }
+            guard written == sf_count_t(count) else {
+                throw NicaError.io(path: path, message: "cannot write audio: \(String(cString: sf_strerror(file)))")
+            }
+            first += count
         }
     }
 }

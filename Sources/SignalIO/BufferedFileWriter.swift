@@ -8,7 +8,7 @@ import Darwin
 /// Collects small pieces of output in a 1 MiB buffer and hands them to `write(2)` in large
 /// blocks, so writing a table of millions of numbers costs a few hundred system calls and
 /// never needs the whole file in memory. Does not own the descriptor.
-final class BufferedFileWriter {
+public final class BufferedFileWriter {
     private static let capacity = 1 << 20
     private let fd: Int32
     /// The path reported in errors (the final target, not the temporary file).
@@ -25,14 +25,14 @@ final class BufferedFileWriter {
 
     /// Appends one byte.
     @inline(__always)
-    func append(byte: UInt8) throws {
+    public func append(byte: UInt8) throws {
         if count == Self.capacity { try flush() }
         buffer[count] = byte
         count += 1
     }
 
     /// Appends raw bytes.
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress else { return }
         if count + bytes.count > Self.capacity { try flush() }
         if bytes.count > Self.capacity {
@@ -45,13 +45,13 @@ final class BufferedFileWriter {
 
     /// Appends the UTF-8 bytes of `text` (`withUTF8` gives contiguous bytes without copying
     /// for native strings).
-    func append(_ text: String) throws {
+    public func append(_ text: String) throws {
         var text = text
         try text.withUTF8 { try append($0) }
     }
 
     /// Writes out everything buffered.
-    func flush() throws {
+    public func flush() throws {
         try writeAll(buffer, count)
         count = 0
     }

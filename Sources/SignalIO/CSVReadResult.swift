@@ -30,3 +30,34 @@ extension CSVReader {
         }
     }
 }
+
+extension CSVReader {
+    /// A parsed CSV input as it was laid out (one row per frame), with what the parser
+    /// decided about it (see `Result`).
+    public struct Table: Equatable, Sendable {
+        /// The selected channels, `frames × channels`: row `t` holds frame `t`.
+        public var frames: Matrix
+        /// Channels (names), frames and sample rate.
+        public var layout: SignalLayout
+        /// As in `Result`: whether the first row was a header, the time column's name, where
+        /// the rate came from, and the delimiter used.
+        public var hadHeader: Bool
+        public var timeColumn: String?
+        public var rateSource: SampleRateSource
+        public var delimiter: UInt8
+        /// Every data column's name, before `--channels`.
+        public var availableChannels: [String]
+
+        /// Creates a table; the reader is the only producer, tests may build expectations.
+        public init(frames: Matrix, layout: SignalLayout, hadHeader: Bool, timeColumn: String?,
+                    rateSource: SampleRateSource, delimiter: UInt8, availableChannels: [String]) {
+            self.frames = frames
+            self.layout = layout
+            self.hadHeader = hadHeader
+            self.timeColumn = timeColumn
+            self.rateSource = rateSource
+            self.delimiter = delimiter
+            self.availableChannels = availableChannels
+        }
+    }
+}

@@ -36,6 +36,19 @@ public enum CSVReader {
     ///   `.invalidArgument` (bad `--rate`, `--delimiter` or `--channels`), `.badData`.
     public static func readWithInfo(path: String, options: CSVOptions = CSVOptions(),
                                     chunkSize: Int = defaultChunkSize) throws -> Result {
+        let table = try readTable(path: path, options: options, chunkSize: chunkSize)
+        let signal = Signal(interleaved: table.frames.data, channelCount: table.layout.channelCount,
+                            sampleRate: table.layout.sampleRate, channelNames: table.layout.channelNames)
+        return Result(signal: signal, hadHeader: table.hadHeader, timeColumn: table.timeColumn,
+                      rateSource: table.rateSource, delimiter: table.delimiter, availableChannels: table.availableChannels)
+    }
+
+    /// Reads the CSV file at `path` as it is laid out, one row per frame: the selected
+    /// channels of each row side by side (`frames[t, c]`), which is the per-sample feature
+    /// matrix, without the channel-major copy a `Signal` would need. Same rules and errors as
+    /// `readWithInfo`.
+    public static func readTable(path: String, options: CSVOptions = CSVOptions(),
+                                 chunkSize: Int = defaultChunkSize) throws -> Table {
         precondition(chunkSize > 0, "CSVReader: chunk size must be positive")
         try options.validate()
         let fd = try InputFile.openForReading(path)
@@ -133,10 +146,12 @@ public enum CSVReader {
         } else {
             (rate, rateSource) = (1, .default)
         }
-        let signal = Signal(interleaved: values, channelCount: selection.count, sampleRate: rate,
-                            channelNames: selection.map { dataNames[$0] })
-        return Result(signal: signal, hadHeader: hadHeader, timeColumn: timeName, rateSource: rateSource,
-                      delimiter: scanner.delimiter ?? UInt8(ascii: ","), availableChannels: dataNames)
+        let names = selection.map { dataNames[$0] }
+        return Table(frames: Matrix(rows: frames, cols: selection.count, data: values),
+                     layout: SignalLayout(channelCount: selection.count, frameCount: frames, sampleRate: rate,
+                                          channelNames: names),
+                     hadHeader: hadHeader, timeColumn: timeName, rateSource: rateSource,
+                     delimiter: scanner.delimiter ?? UInt8(ascii: ","), availableChannels: dataNames)
     }
 
     /// The error for a field that does not parse as a number: binary bytes, an empty field,

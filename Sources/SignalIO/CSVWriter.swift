@@ -38,6 +38,45 @@ public enum CSVWriter {
         }
     }
 
+    /// Writes a table of `rows` rows under a header row of `header`, asking `row` for the
+    /// fields of each row in turn, so a table of millions of rows is written without its
+    /// columns in memory. Fields print exactly as `write(columns:to:)` prints them.
+    /// - Throws: `NicaError.io` if the file cannot be written (the target is then untouched),
+    ///   or what `row` throws.
+    public static func write(header: [String], rows: Int, to path: String,
+                             row: (_ index: Int, _ fields: inout Row) throws -> Void) throws {
+        try AtomicFile.stream(to: path) { out in
+            try writeHeader(header, to: out)
+            var fields = Row(out: out)
+            for r in 0..<rows {
+                fields.first = true
+                try row(r, &fields)
+                try out.append(byte: newline)
+            }
+        }
+    }
+
+    /// The fields of one row of `write(header:rows:to:row:)`, appended left to right.
+    public struct Row {
+        fileprivate let out: BufferedFileWriter
+        fileprivate var first = true
+
+        fileprivate init(out: BufferedFileWriter) { self.out = out }
+
+        /// An integer, without a decimal point.
+        public mutating func append(_ value: Int) throws { try field(value.description) }
+        /// A Double in shortest round-trip form.
+        public mutating func append(_ value: Double) throws { try field(value.description) }
+        /// A Float in shortest round-trip form.
+        public mutating func append(_ value: Float) throws { try field(value.description) }
+
+        private mutating func field(_ text: String) throws {
+            if !first { try out.append(byte: comma) }
+            first = false
+            try out.append(text)
+        }
+    }
+
     /// Writes `signal` as `time,<channel names…>` (or just the channels), one row per frame,
     /// so that `CSVReader.read` returns the same samples and names and, with the time column,
     /// the same rate to within rounding (time `t` is frame `t` / rate, as a Double).

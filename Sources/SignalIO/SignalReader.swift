@@ -28,6 +28,22 @@ public enum SignalReader {
 
         try csv.validate()
         let (full, format, encoding) = try AudioFile.readDescribed(path: path)
+        return try audio(full, path: path, format: format, encoding: encoding, csv: csv)
+    }
+
+    /// How a CSV table was read, for reports.
+    static func info(path: String, table: CSVReader.Table) -> SignalSourceInfo {
+        SignalSourceInfo(
+            path: path, kind: .csv, format: "CSV", delimiter: String(decoding: [table.delimiter], as: UTF8.self),
+            hadHeader: table.hadHeader, timeColumn: table.timeColumn, rateSource: table.rateSource,
+            sampleRate: table.layout.sampleRate, availableChannels: table.availableChannels,
+            selectedChannels: table.layout.channelNames, frameCount: table.layout.frameCount)
+    }
+
+    /// The channels `csv.channels` selects of a whole audio recording, at the rate
+    /// `csv.sampleRate` gives (else the header's), and how it was read.
+    static func audio(_ full: Signal, path: String, format: String, encoding: String,
+                      csv: CSVOptions) throws -> (Signal, SignalSourceInfo) {
         let selection = try ChannelSelection.resolve(csv.channels, names: full.channelNames)
         var signal = selection == Array(0..<full.channelCount) ? full : select(selection, from: full)
         var rateSource = SampleRateSource.fileHeader

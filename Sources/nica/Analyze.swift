@@ -68,7 +68,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (signal, source) = try input.read(file)
+            let recording = try input.open(file)
             if let out { try OutputDirectory.prepare(out) }
             let featureConfig = FeatureConfig(window: window, hop: hop ?? max(1, window / 2), kind: features,
                                               poolBins: poolBins ?? 1)
@@ -76,18 +76,21 @@ struct Analyze: ParsableCommand {
             settings.automaticPooling = poolBins == nil
             identifiability.apply(to: &settings)
             let progress = progressOptions.printer
-            let result = try AnalysisPipeline.run(signal: signal, settings: settings, progress: progress.handler)
+            // The input's envelopes for latents.svg are gathered while the recording streams past.
+            let tap = InputTap(recording, overview: out != nil)
+            let result = try AnalysisPipeline.run(source: tap, settings: settings, progress: progress.handler)
             progress.finish(sources: result.count.sources)
             for warning in result.warnings { writeToStderr("nica: warning: \(warning)\n") }
-            let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
+            let layout = recording.layout
+            let document = ReportDocument(result: result, input: .init(path: file, source: recording.info, layout: layout),
                                           versions: LibraryVersions.all)
             if let saveModel {
-                try ModelFile.write(result.trainedModel(channelNames: signal.channelNames, sampleRate: signal.sampleRate),
+                try ModelFile.write(result.trainedModel(channelNames: layout.channelNames, sampleRate: layout.sampleRate),
                                     to: saveModel)
             }
             if let out {
                 try ResultExporter.write(result: result, document: document, to: out,
-                                         options: .init(overview: SignalOverview(signal: signal), includeInactive: exportAll))
+                                         options: .init(overview: tap.overview, includeInactive: exportAll))
             }
             print(json ? try JSONRendering.render(document) : SummaryText.render(document), terminator: json ? "\n" : "")
         }

@@ -46,15 +46,16 @@ struct Encode: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let trained = try ModelFile.read(path: model)
-            let (signal, source) = try input.read(file)
+            let recording = try input.open(file)
             let progress = progressOptions.printer
-            let result = try EncodingPipeline.run(signal: signal, model: trained, threads: threads, progress: progress.handler)
+            let tap = InputTap(recording, overview: out != nil)
+            let result = try EncodingPipeline.run(source: tap, model: trained, threads: threads, progress: progress.handler)
             progress.finish(sources: result.count.sources)
-            let document = ReportDocument(result: result, input: .init(path: file, source: source, signal: signal),
+            let document = ReportDocument(result: result, input: .init(path: file, source: recording.info, layout: recording.layout),
                                           versions: LibraryVersions.all)
             if let out {
                 try ResultExporter.write(result: result, document: document, to: out,
-                                         options: .init(overview: SignalOverview(signal: signal), includeInactive: exportAll))
+                                         options: .init(overview: tap.overview, includeInactive: exportAll))
             }
             print(json ? try JSONRendering.render(document) : SummaryText.render(document), terminator: json ? "\n" : "")
         }

@@ -24,8 +24,11 @@ struct Info: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (signal, source) = try input.read(file)
-            let summary = InputSummary(signal: signal, source: source, versions: LibraryVersions.all)
+            let recording = try input.open(file)
+            let tap = InputTap(recording, overview: false, statistics: true)
+            try tap.drain()
+            let summary = InputSummary(layout: recording.layout, source: recording.info,
+                                       channelStatistics: tap.channelStatistics, versions: LibraryVersions.all)
             print(json ? try JSONRendering.render(summary) : summary.text(), terminator: json ? "\n" : "")
         }
     }

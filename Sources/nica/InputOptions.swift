@@ -31,10 +31,10 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputOptions {
-    /// Reads the input `path`; `-` is standard input (as `--format`, or detected from its first bytes).
-    func read(_ path: String) throws -> (Signal, SignalSourceInfo) {
+    /// Opens the input `path` for analysis (streamed where it can be; see `RecordingSource`).
+    func open(_ path: String) throws -> RecordingSource {
         path == StandardInput.path
-            ? try StandardInput.read(format: format, csv: csvOptions)
-            : try SignalReader.read(path: path, csv: csvOptions)
+            ? try StandardInput.open(format: format, csv: csvOptions)
+            : try SignalReader.open(path: path, csv: csvOptions)
     }
 }

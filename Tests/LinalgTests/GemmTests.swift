@@ -40,3 +40,20 @@ final class GemmTests: XCTestCase {
         XCTAssertEqual(c[3], 20.0 / 3, accuracy: 1e-5)
     }
 }
+
+final class CovarianceInPlaceTests: XCTestCase {
+    /// Centring in place gives the covariance of the copying version to the bit, and leaves
+    /// the centred columns behind (mean ≈ 0).
+    func testInPlaceMatchesCopy() {
+        var rng = SeededRNG(seed: 5)
+        let x = Matrix(rows: 301, cols: 6, data: (0..<(301 * 6)).map { i in rng.normal() + Float(i % 6) })
+        var y = x
+        let inPlace = covarianceMatrix(centringInPlace: &y)
+        XCTAssertEqual(inPlace, covarianceMatrix(x))
+        XCTAssertNotEqual(y, x)
+        for c in 0..<6 {
+            let mean = (0..<301).reduce(0.0) { $0 + Double(y[$1, c]) } / 301
+            XCTAssertEqual(mean, 0, accuracy: 1e-5)
+        }
+    }
+}

@@ -73,6 +73,29 @@ final class AudioFileTests: XCTestCase {
         XCTAssertEqual(try AudioFile.read(path: path).samples, [32_767.0 / 32_768, -1, 32_767.0 / 32_768, -1])
     }
 
+    /// Chosen columns of a frames × values matrix are written as the signal made of them would be.
+    func testMatrixColumnsAreWrittenAsTheirSignal() throws {
+        let matrix = Matrix(rows: 20_000, cols: 3, data: (0..<60_000).map { Float($0 % 977) / 977 - 0.5 })
+        let columns = [2, 0]
+        var samples: [Float] = []
+        for c in columns { for r in 0..<matrix.rows { samples.append(matrix[r, c]) } }
+        let signal = Signal(samples: samples, channelCount: 2, frameCount: matrix.rows, sampleRate: 37.5,
+                            channelNames: ["z2", "z0"])
+        for encoding in [AudioEncoding.float32, .pcm16] {
+            let fromSignal = directory + "/signal.wav", fromMatrix = directory + "/matrix.wav"
+            try AudioFile.write(signal, to: fromSignal, encoding: encoding)
+            try AudioFile.write(columns: columns, of: matrix, sampleRate: 37.5, channelNames: ["z2", "z0"],
+                                to: fromMatrix, encoding: encoding)
+            XCTAssertEqual(Fixtures.bytes(at: fromMatrix), Fixtures.bytes(at: fromSignal), "\(encoding)")
+        }
+        var bad = matrix
+        bad[5, 2] = .nan
+        XCTAssertThrowsError(try AudioFile.write(columns: columns, of: bad, sampleRate: 10, channelNames: ["z2", "z0"],
+                                                 to: directory + "/nan.wav")) { error in
+            XCTAssertEqual("\(error)", "numerical error: cannot write nan (channel z2, frame 5) to \(self.directory)/nan.wav")
+        }
+    }
+
     func testFLACAndAIFFRoundTrips() throws {
         let signal = testSignal(channels: 4, frames: 2_500, rate: 48_000)
         for (name, encoding, step) in [("a.flac", AudioEncoding.pcm16, Float(1) / 32_768),

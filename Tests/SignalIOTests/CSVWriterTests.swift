@@ -30,6 +30,22 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(Fixtures.listing(directory), ["latents.csv"])
     }
 
+    /// Rows written one at a time print exactly as the same table given as columns.
+    func testRowByRowTableMatchesTheColumnTable() throws {
+        let latents = Matrix(rows: 4, cols: 3, data: [1.5, -2, 0.1, 1e-7, 3, 0, -0.0, 7.25, 1e20, 2, 3, 4])
+        let times: [Double] = [0, 0.1, 0.2, 1e-9]
+        let columns = directory + "/columns.csv", rows = directory + "/rows.csv"
+        try CSVWriter.write(columns: [CSVColumn(name: "index", integers: Array(0..<4)), CSVColumn(name: "time", doubles: times)]
+                                     + CSVColumn.columns(of: latents, names: ["z0", "z1", "a,b"]), to: columns)
+        try CSVWriter.write(header: ["index", "time", "z0", "z1", "a,b"], rows: 4, to: rows) { r, row in
+            try row.append(r)
+            try row.append(times[r])
+            for c in 0..<3 { try row.append(latents[r, c]) }
+        }
+        XCTAssertEqual(text(rows), text(columns))
+        XCTAssertTrue(text(rows).hasPrefix("index,time,z0,z1,\"a,b\"\n0,0.0,1.5,-2.0,0.1\n"))
+    }
+
     func testWrittenTableReadsBackWithItsKinds() throws {
         let path = directory + "/t.csv"
         let floats: [Float] = [0.1, -3.4028235e38, .leastNonzeroMagnitude]
