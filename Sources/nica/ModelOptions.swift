@@ -10,7 +10,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("latent-dim"), help: "Latent dimensions K. (default: channels in per-sample mode, else min(features, 16))")
     var latentDim: Int?
 
-    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 64,64 per-sample, 128,128 above 8 channels; 64,64 spectral)")
+    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 128,128 per-sample; 64,64 spectral)")
     var hidden: String?
 
     @Option(help: "Train exactly this many epochs (passes over the data). (default: until the ELBO converges)")

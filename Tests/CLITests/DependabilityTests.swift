@@ -96,7 +96,7 @@ final class DependabilityTests: XCTestCase {
 
         // A large one: the first epochs blow up, a few halvings later training goes on.
         let recovered = directory + "/recovered"
-        let result = try CommandRunner.nica(["analyze", input, "--learning-rate", "1000", "--epochs", "3", "--out", recovered])
+        let result = try CommandRunner.nica(["analyze", input, "--learning-rate", "300", "--epochs", "3", "--out", recovered])
         XCTAssertEqual(result.status, 0, result.stderr)
         let training = try XCTUnwrap(try json(recovered + "/report.json")["training"] as? [String: Any])
         XCTAssertGreaterThanOrEqual(training["recoveries"] as? Int ?? 0, 1)
