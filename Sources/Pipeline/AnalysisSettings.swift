@@ -43,7 +43,7 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     /// In spectral mode a latent counts as a source only if its trace's autocorrelation at the
     /// non-overlapping lag is at least this: source envelopes measured ≥ 0.97, latents that
     /// model the periodogram's window-to-window fluctuation ≤ 0.1 (docs/accuracy.md).
-    public static let spectralMinimumSmoothness = 0.5
+    public static let spectralMinimumSmoothness = 0.3
 
     /// Bins per channel the automatic pooling aims for.
     public static let targetBinsPerChannel = 32
