@@ -61,8 +61,9 @@ final class AnalyzeCommandTests: XCTestCase {
     }
 
     func testSummaryIsReadable() throws {
+        // The layout of the summary is under test here, so a narrow model keeps the debug build quick.
         let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "60", "--restarts", "1",
-                                             "--seed", "2"])
+                                             "--hidden", "32,32", "--seed", "2"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Estimated number of sources: 3 sources"), result.stdout)
         XCTAssertTrue(result.stdout.contains("KL (nats)"))

@@ -12,6 +12,7 @@ final class SourceCountingTests: XCTestCase {
                                           snrDB: 30, seed: 3).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
         settings.restarts = 1 // one converged run keeps the debug-build suite fast; restarts have their own test
+        settings.hiddenSizes = [64, 64] // m > k: the default width is for square mixtures, and costs 4× in a debug build
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.latentMeans.rows, 6000)
