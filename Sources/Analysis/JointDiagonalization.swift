@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Approximate joint diagonalisation of real symmetric matrices by Jacobi rotations
 /// (Cardoso & Souloumiac, "Jacobi angles for simultaneous diagonalization", SIAM J. Matrix
