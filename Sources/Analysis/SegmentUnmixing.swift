@@ -53,14 +53,7 @@ public struct SegmentUnmixing: Codable, Equatable, Sendable {
             let scale = 1 / eigen.values[i].squareRoot()
             for j in 0..<k { whitening[i * k + j] = eigen.vectors[j * k + i] * scale }
         }
-        var white = [Double](repeating: 0, count: n * k)
-        for r in 0..<n {
-            for i in 0..<k {
-                var s = 0.0
-                for j in 0..<k { s += whitening[i * k + j] * centred[r * k + j] }
-                white[r * k + i] = s
-            }
-        }
+        let white = Self.product(centred, whitening, rows: n, inner: k, cols: k, transposeB: true)
 
         // Per-segment covariances of the whitened latents (segments are contiguous or not:
         // gather the rows of each).
@@ -73,25 +66,16 @@ public struct SegmentUnmixing: Codable, Equatable, Sendable {
         let jd = JointDiagonalization(matrices: blocks, n: k)
         let v = jd.rotation
         // Unmixing rows: Vᵀ W.
-        var unmixing = [Double](repeating: 0, count: k * k)
-        for i in 0..<k {
-            for j in 0..<k {
-                var s = 0.0
-                for l in 0..<k { s += v[l * k + i] * whitening[l * k + j] }
-                unmixing[i * k + j] = s
-            }
-        }
+        let unmixing = Self.product(v, whitening, rows: k, inner: k, cols: k, transposeA: true)
         let after = JointDiagonalization.offDiagonalShare(blocks.map { Self.congruence($0, v, k: k) }, n: k)
 
         // Cov(y_i, z_j) = (U C)_ij; each y_i has unit variance, so dividing by sd(z_j) gives
         // the correlation. Assign components to columns by the largest total |correlation|.
+        var correlation = Self.product(unmixing, covariance, rows: k, inner: k, cols: k)
         var cost = [Double](repeating: 0, count: k * k)
-        var correlation = [Double](repeating: 0, count: k * k)
         for i in 0..<k {
             for j in 0..<k {
-                var s = 0.0
-                for l in 0..<k { s += unmixing[i * k + l] * covariance[l * k + j] }
-                correlation[i * k + j] = s / covariance[j * k + j].squareRoot()
+                correlation[i * k + j] /= covariance[j * k + j].squareRoot()
                 cost[j * k + i] = -abs(correlation[i * k + j])
             }
         }
@@ -146,10 +130,23 @@ public struct SegmentUnmixing: Codable, Equatable, Sendable {
 
     /// Vᵀ m V for `k × k` row-major matrices.
     private static func congruence(_ m: [Double], _ v: [Double], k: Int) -> [Double] {
-        var mv = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { for j in 0..<k { var s = 0.0; for l in 0..<k { s += m[i * k + l] * v[l * k + j] }; mv[i * k + j] = s } }
-        var out = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { for j in 0..<k { var s = 0.0; for l in 0..<k { s += v[l * k + i] * mv[l * k + j] }; out[i * k + j] = s } }
+        product(v, product(m, v, rows: k, inner: k, cols: k), rows: k, inner: k, cols: k, transposeA: true)
+    }
+
+    /// op(A) · op(B) for small row-major Float64 matrices, op(A) `rows × inner` and op(B)
+    /// `inner × cols` (op = transpose when asked); sums run over the inner index in order.
+    private static func product(_ a: [Double], _ b: [Double], rows: Int, inner: Int, cols: Int,
+                                transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
+        var out = [Double](repeating: 0, count: rows * cols)
+        for i in 0..<rows {
+            for j in 0..<cols {
+                var s = 0.0
+                for l in 0..<inner {
+                    s += (transposeA ? a[l * rows + i] : a[i * inner + l]) * (transposeB ? b[j * inner + l] : b[l * cols + j])
+                }
+                out[i * cols + j] = s
+            }
+        }
         return out
     }
 }
