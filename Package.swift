@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "Model", "NicaCore", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "Linalg", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -28,6 +28,7 @@ extension Nica {
     /// Help and version requests, and the statuses `reportingErrors` chose, are left to
     /// ArgumentParser.
     static func main() {
+        BLASKernelRelaunch.relaunchIfNeeded()
         do {
             var command = try parseAsRoot(attachingNegativeValues(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import TestSupport
+import Linalg
 
 /// `nica info` on the sample recordings.
 final class InfoCommandTests: XCTestCase {
@@ -34,5 +35,28 @@ final class InfoCommandTests: XCTestCase {
         let missing = try CommandRunner.nica(["info", "nope.wav"])
         XCTAssertEqual(missing.status, 66)
         XCTAssertEqual(missing.stderr, "nica: nope.wav: no such file\n")
+    }
+}
+
+/// The executable restarts itself with a better OpenBLAS kernel when the library fell back
+/// to a pre-AVX one, and keeps a kernel the user chose.
+final class BLASKernelCommandTests: XCTestCase {
+    private func reportedCore(_ environment: [String: String] = [:]) throws -> String? {
+        let result = try CommandRunner.nica(["info", "data/spectral-3src.wav", "--json"], environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return (object["versions"] as? [String: String])?["openblas_core"]
+    }
+
+    func testFallbackKernelIsReplaced() throws {
+        try XCTSkipIf(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] != nil,
+                      "OPENBLAS_CORETYPE is set for the tests, so the executable keeps it")
+        // This test process loaded the same OpenBLAS without help: what it would ask for is
+        // what the executable must end up running.
+        XCTAssertEqual(try reportedCore(), BLASRuntime.betterCoreType ?? BLASRuntime.coreName)
+    }
+
+    func testKernelTheUserSetIsKept() throws {
+        XCTAssertEqual(try reportedCore(["OPENBLAS_CORETYPE": "Haswell"]), "Haswell")
     }
 }
