@@ -31,6 +31,25 @@ final class GradientTests: XCTestCase {
         }
     }
 
+    /// The forward pass against the textbook loop, for batch sizes that are and are not powers
+    /// of two (the bias is broadcast by doubling copies, whose last copy may be partial).
+    func testDenseForwardMatchesNaiveLoop() {
+        var rng = SeededRNG(seed: 4)
+        let i = 3, o = 5
+        for b in [1, 2, 3, 7, 8, 13] {
+            let inp = randomArray(b * i, &rng), w = randomArray(i * o, &rng), bias = randomArray(o, &rng)
+            var out = [Float](repeating: .nan, count: b * o)
+            denseForward(out: &out, inp: inp, weight: w, bias: bias, batch: b, inSize: i, outSize: o,
+                         activation: .leakyReLU(slope: 0.2))
+            for r in 0..<b {
+                for c in 0..<o {
+                    let pre = bias[c] + (0..<i).reduce(Float(0)) { $0 + inp[r * i + $1] * w[$1 * o + c] }
+                    XCTAssertEqual(out[r * o + c], pre > 0 ? pre : 0.2 * pre, accuracy: 1e-5, "batch \(b) row \(r) col \(c)")
+                }
+            }
+        }
+    }
+
     func testDenseBackwardAccumulatesIntoExistingGradients() {
         var rng = SeededRNG(seed: 2)
         let b = 3, i = 2, o = 2
