@@ -62,7 +62,7 @@ public enum AnalysisPipeline {
                                           standardizer: standardizer, started: started, featuresDone: featuresDone,
                                           progress: progress)
         }
-        let resolved = settings.resolved(featureCount: features.cols, observationCount: features.rows,
+        var resolved = settings.resolved(featureCount: features.cols, observationCount: features.rows,
                                          channelCount: layout.channelCount)
         let segments = try SegmentAssignment.resolve(settings: settings, times: times, observations: features.rows)
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
@@ -70,40 +70,25 @@ public enum AnalysisPipeline {
                                            segmentCount: segments.map { Int($0.max()!) + 1 } ?? 0)
         var rng = SeededRNG(seed: resolved.seed)
         progress?(.stage("training"))
-        // Restarts from different initialisations; the one with the best (lowest) final
-        // objective wins: a run whose latent collapsed too early ends with a worse ELBO.
-        var restarts: [RestartOutcome] = []
-        var best: (model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
-                   smoothness: [Double])?
         let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
-        for restart in 0..<max(1, resolved.restarts) {
-            let trainingStarted = clock.now
-            var initRNG = rng.fork()
-            var trainRNG = rng.fork()
-            let model = VAE(architecture: architecture, rng: &initRNG)
-            let summary = try Trainer.train(model: model, data: features, segments: segments, options: resolved.training,
-                                            rng: &trainRNG) { record in
-                guard let progress, let probe else { return }
-                progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
-                                                 activeEstimate: probe.activeCount(model),
-                                                 elapsedSeconds: seconds(clock.now - trainingStarted),
-                                                 restart: restart + 1, restarts: max(1, resolved.restarts))))
-            }
-            // Whether this run is kept is known from its final objective before it is encoded,
-            // so only the kept run's means are held (a worse run is counted and dropped), and
-            // the previous best's means are released before the new ones are made.
-            let better = best == nil || summary.finalLoss < best!.summary.finalLoss
-            if better { best = nil }
-            let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
-                model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features,
-                keepMeans: better)
-            restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
-                                           klPerDimension: stats.klPerDimension))
-            if better {
-                best = (model, summary, stats, mean!, count, smoothness!)
-            }
+        var round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
+                                          settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
+        let latentCount = architecture.latentSize
+        if resolved.needsExtendedWarmup(sources: round.best.count.sources, latentDimensions: latentCount) {
+            // The first round counted K − 2 or K − 1: train again with the longer warm-up and
+            // report that round (AnalysisSettings.needsExtendedWarmup says why).
+            resolved.training.klWarmupEpochs = AnalysisSettings.extendedWarmupEpochs
+            progress?(.stage("training (KL warm-up \(AnalysisSettings.extendedWarmupEpochs) epochs)"))
+            let firstCounts = round.restarts.map { $0.sources }
+            round.best = nil   // release the first round's means before the second round makes its own
+            round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
+                                          settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
+            round.firstRoundCounts = firstCounts
         }
-        let (model, summary, stats, _, count, smoothness) = best!
+        let restarts = round.restarts
+        var best: TrainingRound.Best? = round.best
+        round.best = nil
+        let (model, summary, stats, _, count, smoothness) = best!.tuple
         var mean = best!.mean
         best = nil   // `mean` is now the only reference to the means, so unmixing them does not copy
         let trainingDone = clock.now
@@ -134,6 +119,62 @@ public enum AnalysisPipeline {
                       "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
             modelParameters: model.parameterValues,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
-            segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing)
+            segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
+            firstRoundCounts: round.firstRoundCounts)
+    }
+}
+
+/// One set of restarts from different initialisations; the run with the best (lowest) final
+/// objective wins: a run whose latent collapsed too early ends with a worse ELBO.
+private struct TrainingRound {
+    struct Best {
+        var model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
+            smoothness: [Double]
+        var tuple: (VAE, TrainingSummary, LatentStatistics, Matrix, SourceCount, [Double]) {
+            (model, summary, stats, mean, count, smoothness)
+        }
+    }
+    var restarts: [RestartOutcome]
+    /// Nil only after the caller took it (so the means have one owner).
+    var best: Best!
+    /// Counts of the restarts of a first round that was replaced by this one.
+    var firstRoundCounts: [Int]?
+
+    static func run(features: Matrix, segments: [Int32]?, architecture: VAEArchitecture, settings resolved: AnalysisSettings,
+                    rng: inout SeededRNG, clock: ContinuousClock, probe: ActiveCountProbe?,
+                    progress: ((PipelineEvent) -> Void)?) throws -> TrainingRound {
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        var restarts: [RestartOutcome] = []
+        var best: Best?
+        for restart in 0..<max(1, resolved.restarts) {
+            let trainingStarted = clock.now
+            var initRNG = rng.fork()
+            var trainRNG = rng.fork()
+            let model = VAE(architecture: architecture, rng: &initRNG)
+            let summary = try Trainer.train(model: model, data: features, segments: segments, options: resolved.training,
+                                            rng: &trainRNG) { record in
+                guard let progress, let probe else { return }
+                progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
+                                                 activeEstimate: probe.activeCount(model),
+                                                 elapsedSeconds: seconds(clock.now - trainingStarted),
+                                                 restart: restart + 1, restarts: max(1, resolved.restarts))))
+            }
+            // Whether this run is kept is known from its final objective before it is encoded,
+            // so only the kept run's means are held (a worse run is counted and dropped), and
+            // the previous best's means are released before the new ones are made.
+            let better = best == nil || summary.finalLoss < best!.summary.finalLoss
+            if better { best = nil }
+            let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
+                model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features,
+                keepMeans: better)
+            restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
+                                           klPerDimension: stats.klPerDimension))
+            if better {
+                best = Best(model: model, summary: summary, stats: stats, mean: mean!, count: count, smoothness: smoothness!)
+            }
+        }
+        return TrainingRound(restarts: restarts, best: best!, firstRoundCounts: nil)
     }
 }

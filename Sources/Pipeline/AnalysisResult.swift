@@ -41,6 +41,9 @@ public struct AnalysisResult: Sendable {
     public var unmixing: SegmentUnmixing? = nil
     /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
     public var warnings: [String] = []
+    /// When a first round of restarts counted K − 2 or K − 1 and was replaced by a round with
+    /// the longer KL warm-up (`AnalysisSettings.needsExtendedWarmup`): that round's counts.
+    public var firstRoundCounts: [Int]? = nil
 
     /// Fraction of restarts whose count equals the reported one (1 = unanimous).
     public var restartAgreement: Double {

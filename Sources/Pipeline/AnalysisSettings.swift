@@ -27,6 +27,9 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     public var segments: Int?
     /// Segment length in seconds of the conditional prior (instead of `segments`).
     public var segmentSeconds: Double?
+    /// Whether the KL warm-up may be lengthened for a second training (see
+    /// `needsExtendedWarmup`); false when the user chose the warm-up or the epochs.
+    public var automaticWarmup: Bool = false
 
     public init(features: FeatureConfig, latentDimensions: Int? = nil, hiddenSizes: [Int]? = nil,
                 training: TrainingOptions = TrainingOptions(), counting: CountingRule = CountingRule(),
@@ -55,6 +58,30 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
         max(1, (window / 2 + 1) / targetBinsPerChannel)
     }
 
+    /// KL warm-up of the second training in per-sample mode (see `needsExtendedWarmup`).
+    public static let extendedWarmupEpochs = 300
+
+    /// Fewest sources a first count must have for the second training (see `needsExtendedWarmup`).
+    public static let extendedWarmupMinimumSources = 3
+
+    /// Whether a per-sample analysis that counted `sources` of `latentDimensions` (= the
+    /// channels) trains again with the `extendedWarmupEpochs` warm-up, whose count then
+    /// stands: when the count is K − 2 or K − 1 and at least 3. The data then fill (nearly)
+    /// every direction, and the last source's latent gains the ELBO only what the decoder
+    /// noise cannot explain of it, so a 100-epoch warm-up prunes it before the decoder has
+    /// learned to use it (square mixtures, m = k, with 5–8 sources under-counted by 1–2).
+    /// The longer warm-up is not the default, and needs 3 sources found, because where the
+    /// data lie on a manifold of lower dimension than the channels it lets a nonlinear VAE
+    /// keep latents for fine structure and over-count (`nonlinear-09-k2`, 2 sources in 7
+    /// channels: 2 → 5–6; `nonlinear-08-k1`, 1 source in 2 channels: 1 → 2). Measured in
+    /// docs/accuracy.md.
+    public func needsExtendedWarmup(sources: Int, latentDimensions: Int) -> Bool {
+        automaticWarmup && features.window == 1 && training.fixedEpochs == nil
+            && training.klWarmupEpochs < Self.extendedWarmupEpochs
+            && sources >= Self.extendedWarmupMinimumSources
+            && sources < latentDimensions && sources >= latentDimensions - 2
+    }
+
     /// Largest number of latent dimensions chosen automatically.
     public static let maxAutomaticLatents = 16
 
@@ -63,7 +90,7 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     ///
     /// * K = the number of channels in per-sample mode (the data manifold cannot have more
     ///   dimensions than there are channels), else min(features, 16); at most 16.
-    /// * Hidden widths: two layers; per-sample 64 (128 above 8 channels); spectral 64. A wider
+    /// * Hidden widths: two layers; per-sample 128; spectral 64. A wider
     ///   decoder learns more of the periodogram's window-to-window noise (latents that the
     ///   slow-component test then leaves out of the count; docs/accuracy.md).
     /// * Batch: at most the requested size and small enough for ≥ 20 steps per epoch.

@@ -113,6 +113,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var restartLosses: [Double]
     /// Fraction of restarts agreeing with `sources`.
     public var restartAgreement: Double
+    /// Per-sample mode: the counts of a first round of restarts that counted K − 2 or K − 1
+    /// and was replaced by a round with the longer KL warm-up (`settings.kl_warmup_epochs`);
+    /// absent when there was one round.
+    public var firstRoundCounts: [Int]?
     /// With segments: how the informative latents in `latents.csv` were unmixed into sources.
     public var unmixing: SegmentUnmixing?
     public var observations: Int
@@ -144,6 +148,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case restartCounts = "restart_counts"
         case restartLosses = "restart_losses"
         case restartAgreement = "restart_agreement"
+        case firstRoundCounts = "first_round_counts"
         case featuresPerObservation = "features_per_observation"
         case observationRate = "observation_rate_hz"
         case timingsSeconds = "timings_s"
@@ -167,6 +172,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         restartCounts = result.restarts.map(\.sources)
         restartLosses = result.restarts.map(\.finalLoss)
         restartAgreement = result.restartAgreement
+        firstRoundCounts = result.firstRoundCounts
         unmixing = result.unmixing
         ambiguous = result.count.ambiguous || result.restartAgreement < 1
         linearMDLEstimate = result.linearMDLEstimate

@@ -17,6 +17,10 @@ public enum SummaryText {
             out.append("restarts: counts \(r.restartCounts.map(String.init).joined(separator: ", ")); "
                        + "agreement \(Int((100 * r.restartAgreement).rounded())) %")
         }
+        if let first = r.firstRoundCounts {
+            out.append("retrained with a \(r.settings.klWarmupEpochs)-epoch KL warm-up: the first training counted "
+                       + "\(first.map(String.init).joined(separator: ", ")) of \(r.settings.latentDim) latents")
+        }
         if r.ambiguous {
             out.append("warning: the count is ambiguous (KL gap ratio \(r.gapRatio.map { format($0, 3) } ?? "n/a"), "
                        + "active units \(r.activeUnits), restart agreement \(Int((100 * r.restartAgreement).rounded())) %); "

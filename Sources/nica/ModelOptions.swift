@@ -25,8 +25,8 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
     var restarts: Int = 3
 
-    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none; at most half of --epochs).")
-    var klWarmup: Int = 100
+    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")
+    var klWarmup: Int?
 
     @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
     var klThreshold: Double = 0.1
@@ -44,7 +44,7 @@ struct ModelOptions: ParsableArguments {
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--learning-rate must be positive, got \(learningRate)") }
         guard klThreshold >= 0, klThreshold.isFinite else { throw ValidationError("--kl-threshold must be ≥ 0 nats, got \(klThreshold)") }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1, got \(restarts)") }
-        guard klWarmup >= 0 else { throw ValidationError("--kl-warmup must be ≥ 0 epochs, got \(klWarmup)") }
+        if let klWarmup, klWarmup < 0 { throw ValidationError("--kl-warmup must be ≥ 0 epochs, got \(klWarmup)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         _ = try hiddenSizes()
     }
@@ -63,11 +63,12 @@ struct ModelOptions: ParsableArguments {
         training.batchSize = batchSize
         training.learningRate = learningRate
         training.fixedEpochs = epochs
-        training.klWarmupEpochs = klWarmup
+        if let klWarmup { training.klWarmupEpochs = klWarmup }
         var settings = AnalysisSettings(features: features, latentDimensions: latentDim, hiddenSizes: try? hiddenSizes(),
                                         training: training, counting: CountingRule(klThreshold: klThreshold),
                                         seed: seed, threads: threads)
         settings.restarts = restarts
+        settings.automaticWarmup = klWarmup == nil && epochs == nil
         return settings
     }
 }

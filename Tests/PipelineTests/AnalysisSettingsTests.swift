@@ -27,4 +27,25 @@ final class AnalysisSettingsTests: XCTestCase {
         XCTAssertEqual(resolved.latentDimensions, 3)
         XCTAssertEqual(resolved.counting.minimumSmoothness, 0.7)
     }
+
+    /// The second training with the longer warm-up: per-sample mode, automatic warm-up and
+    /// length, and a first count of K − 2 or K − 1 that is at least 3 only.
+    func testExtendedWarmupOnlyWhenTheCountNearlyFillsTheLatents() {
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+        XCTAssertFalse(settings.needsExtendedWarmup(sources: 4, latentDimensions: 5), "the user chose the warm-up")
+        settings.automaticWarmup = true
+        XCTAssertEqual((0...6).map { settings.needsExtendedWarmup(sources: $0, latentDimensions: 6) },
+                       [false, false, false, false, true, true, false])
+        XCTAssertEqual((0...4).map { settings.needsExtendedWarmup(sources: $0, latentDimensions: 4) },
+                       [false, false, false, true, false], "fewer than 3 sources found: never")
+        var fixed = settings
+        fixed.training.fixedEpochs = 200
+        XCTAssertFalse(fixed.needsExtendedWarmup(sources: 4, latentDimensions: 5))
+        var already = settings
+        already.training.klWarmupEpochs = AnalysisSettings.extendedWarmupEpochs
+        XCTAssertFalse(already.needsExtendedWarmup(sources: 4, latentDimensions: 5))
+        var spectral = settings
+        spectral.features = FeatureConfig(window: 256, hop: 128, kind: .logpower)
+        XCTAssertFalse(spectral.needsExtendedWarmup(sources: 14, latentDimensions: 16))
+    }
 }

@@ -21,6 +21,28 @@ final class SourceCountingTests: XCTestCase {
         XCTAssertGreaterThan(result.count.gapRatio ?? 0, 10)
     }
 
+    /// A count of K − 1 (three sources in four channels) triggers the second training with
+    /// the longer KL warm-up, whose result is reported along with the first round's counts;
+    /// a warm-up the caller chose is never replaced.
+    func testNearlyFullCountIsRetrainedWithTheLongerWarmup() throws {
+        let recording = try NonlinearSpec(k: 3, m: 4, frames: 1000, layers: 1, snrDB: 30, seed: 2).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
+        settings.restarts = 1
+        settings.hiddenSizes = [16, 16]
+        settings.automaticWarmup = true
+        let retrained = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(retrained.firstRoundCounts, [3])
+        XCTAssertEqual(retrained.settings.training.klWarmupEpochs, AnalysisSettings.extendedWarmupEpochs)
+        XCTAssertGreaterThan(retrained.training.epochs, AnalysisSettings.extendedWarmupEpochs)
+        XCTAssertEqual(retrained.count.sources, 3)
+
+        settings.automaticWarmup = false
+        let chosen = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertNil(chosen.firstRoundCounts)
+        XCTAssertEqual(chosen.settings.training.klWarmupEpochs, 100)
+        XCTAssertLessThan(chosen.training.epochs, retrained.training.epochs)
+    }
+
     func testSpectralMixtureIsCountedExactly() throws {
         let recording = try SpectralSpec(k: 2, m: 1, sampleRate: 8000, duration: 30, seed: 5).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower), seed: 1)
