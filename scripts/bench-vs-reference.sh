@@ -14,6 +14,8 @@
 # swift build -c release).
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are left as they are for nica and unset for the
 # reference only: they pin old OpenBLAS builds to a safe kernel but slow a current torch.
+# (With OPENBLAS_CORETYPE unset, nica picks a kernel itself if OpenBLAS fell back to a
+# pre-AVX one; `nica bench` prints the kernel in use.)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -60,7 +62,9 @@ suffix = "_per_cpu_s" if clock == "cpu" else "_per_s"
 def spread(values, fmt="{:.0f}"):
     return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
 
+core = json.load(open(f"{work}/nica-{configs[0]}-1.json")).get("blas_core", "?")
 print(f"{rounds} rounds, nica and reference alternating, one thread each, {clock} clock; median (min–max) over rounds")
+print(f"nica's OpenBLAS kernel: {core}")
 for config in configs:
     rows = []
     for r in range(1, rounds + 1):
