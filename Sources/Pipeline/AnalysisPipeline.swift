@@ -80,17 +80,16 @@ public enum AnalysisPipeline {
             resolved.training.klWarmupEpochs = AnalysisSettings.extendedWarmupEpochs
             progress?(.stage("training (KL warm-up \(AnalysisSettings.extendedWarmupEpochs) epochs)"))
             let firstCounts = round.restarts.map { $0.sources }
-            round.best = nil   // release the first round's means before the second round makes its own
+            round.best.mean = Matrix(rows: 0, cols: 0)   // release the first round's means before the second round's
             round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
                                           settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
             round.firstRoundCounts = firstCounts
         }
         let restarts = round.restarts
-        var best: TrainingRound.Best? = round.best
-        round.best = nil
-        let (model, summary, stats, _, count, smoothness) = best!.tuple
-        var mean = best!.mean
-        best = nil   // `mean` is now the only reference to the means, so unmixing them does not copy
+        let (model, summary, stats, count, smoothness) = (round.best.model, round.best.summary, round.best.stats,
+                                                          round.best.count, round.best.smoothness)
+        var mean = round.best.mean
+        round.best.mean = Matrix(rows: 0, cols: 0)   // `mean` is now the only reference, so unmixing does not copy
         let trainingDone = clock.now
 
         // With a segment-conditioned prior the informative latents are rotated to the basis
@@ -130,13 +129,9 @@ private struct TrainingRound {
     struct Best {
         var model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
             smoothness: [Double]
-        var tuple: (VAE, TrainingSummary, LatentStatistics, Matrix, SourceCount, [Double]) {
-            (model, summary, stats, mean, count, smoothness)
-        }
     }
     var restarts: [RestartOutcome]
-    /// Nil only after the caller took it (so the means have one owner).
-    var best: Best!
+    var best: Best
     /// Counts of the restarts of a first round that was replaced by this one.
     var firstRoundCounts: [Int]?
 
