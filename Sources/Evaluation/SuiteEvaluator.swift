@@ -36,7 +36,7 @@ public enum SuiteEvaluator {
             layers: truth.layers, seed: seed, sources: result.count.sources, linearMDL: result.linearMDLEstimate,
             mcc: mcc, klSorted: result.count.dimensionsByKL.map { result.statistics.klPerDimension[$0] },
             gapRatio: result.count.gapRatio, ambiguous: result.count.ambiguous,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds: elapsed.inSeconds)
     }
 
     /// MCC of the latent means against the true sources (per-sample families: the sources;

@@ -9,3 +9,10 @@ import Darwin
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _sin(_ x: Double) -> Double { sin(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
+
+extension Duration {
+    /// The duration in seconds, as one number (for timings in reports).
+    public var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

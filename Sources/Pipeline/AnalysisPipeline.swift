@@ -30,9 +30,6 @@ public enum AnalysisPipeline {
                            progress: ((PipelineEvent) -> Void)? = nil) throws -> AnalysisResult {
         let clock = ContinuousClock()
         let started = clock.now
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         BLASRuntime.setThreads(settings.threads)
         var settings = settings
         if settings.automaticPooling && settings.features.kind.isSpectral {
@@ -73,8 +70,7 @@ public enum AnalysisPipeline {
         let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
         var round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
                                           settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
-        let latentCount = architecture.latentSize
-        if resolved.needsExtendedWarmup(sources: round.best.count.sources, latentDimensions: latentCount) {
+        if resolved.needsExtendedWarmup(sources: round.best.count.sources, latentDimensions: architecture.latentSize) {
             // The first round counted K − 2 or K − 1: train again with the longer warm-up and
             // report that round (AnalysisSettings.needsExtendedWarmup says why).
             resolved.training.klWarmupEpochs = AnalysisSettings.extendedWarmupEpochs
@@ -114,8 +110,8 @@ public enum AnalysisPipeline {
             featureCount: featureCount, times: times, observationRate: observationRate,
             statistics: stats, smoothness: smoothness, count: count, linearMDLEstimate: mdl, latentMeans: mean,
             training: summary, restarts: restarts, standardizer: standardizer,
-            timings: ["features": seconds(featuresDone - started), "training": seconds(trainingDone - featuresDone),
-                      "analysis": seconds(done - trainingDone), "total": seconds(done - started)],
+            timings: ["features": (featuresDone - started).inSeconds, "training": (trainingDone - featuresDone).inSeconds,
+                      "analysis": (done - trainingDone).inSeconds, "total": (done - started).inSeconds],
             modelParameters: model.parameterValues,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
             segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
@@ -138,9 +134,6 @@ private struct TrainingRound {
     static func run(features: Matrix, segments: [Int32]?, architecture: VAEArchitecture, settings resolved: AnalysisSettings,
                     rng: inout SeededRNG, clock: ContinuousClock, probe: ActiveCountProbe?,
                     progress: ((PipelineEvent) -> Void)?) throws -> TrainingRound {
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         var restarts: [RestartOutcome] = []
         var best: Best?
         for restart in 0..<max(1, resolved.restarts) {
@@ -153,7 +146,7 @@ private struct TrainingRound {
                 guard let progress, let probe else { return }
                 progress(.epoch(TrainingProgress(record: record, epochLimit: resolved.training.fixedEpochs,
                                                  activeEstimate: probe.activeCount(model),
-                                                 elapsedSeconds: seconds(clock.now - trainingStarted),
+                                                 elapsedSeconds: (clock.now - trainingStarted).inSeconds,
                                                  restart: restart + 1, restarts: max(1, resolved.restarts))))
             }
             // Whether this run is kept is known from its final objective before it is encoded,

@@ -51,9 +51,6 @@ public enum EncodingPipeline {
         features = Matrix(rows: 0, cols: 0)
         let done = clock.now
 
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         let settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
                                         hiddenSizes: model.architecture.hiddenSizes, training: model.training,
                                         counting: model.counting, seed: model.seed, threads: threads)
@@ -67,8 +64,8 @@ public enum EncodingPipeline {
                                       recoveries: 0, history: history),
             restarts: [],
             standardizer: model.standardizer,
-            timings: ["features": seconds(featuresDone - started), "encoding": seconds(done - featuresDone),
-                      "total": seconds(done - started)],
+            timings: ["features": (featuresDone - started).inSeconds, "encoding": (done - featuresDone).inSeconds,
+                      "total": (done - started).inSeconds],
             modelParameters: model.parameters,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
             unmixing: model.unmixing)

@@ -32,9 +32,6 @@ enum LinearICAStage {
             warnings.append("FastICA did not converge in \(ica.iterations) iterations (tolerance \(FastICA.defaultTolerance)); "
                             + "the components may be inaccurate — try another --seed or fewer components (--latent-dim)")
         }
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         return AnalysisResult(
             settings: resolved,
             architecture: VAEArchitecture(inputSize: features.cols, hiddenSizes: [], latentSize: components),
@@ -48,8 +45,8 @@ enum LinearICAStage {
                                       recoveries: 0, history: []),
             restarts: [],
             standardizer: standardizer,
-            timings: ["features": seconds(featuresDone - started), "training": seconds(done - featuresDone),
-                      "analysis": 0, "total": seconds(done - started)],
+            timings: ["features": (featuresDone - started).inSeconds, "training": (done - featuresDone).inSeconds,
+                      "analysis": 0, "total": (done - started).inSeconds],
             modelParameters: ica.unmixing.data, meanDecoderLogVariance: 0, warnings: warnings)
     }
 }
