@@ -5,6 +5,8 @@ public enum Activation: Equatable, Sendable {
     case identity
     /// max(x, 0) + slope · min(x, 0), slope in (0, 1).
     case leakyReLU(slope: Float)
+    /// x for x > 0, exp(x) − 1 otherwise; its derivative is 1 or y + 1, read off the output.
+    case elu
 }
 
 /// Dense layer forward pass: `out = act(inp · weight + bias)` for a batch.
@@ -18,10 +20,20 @@ public func denseForward(out: UnsafeMutablePointer<Float>, inp: UnsafePointer<Fl
     broadcastRows(bias, count: outSize, into: out, rows: batch)
     gemm(transA: false, transB: false, m: batch, n: outSize, k: inSize,
          alpha: 1, a: inp, lda: inSize, b: weight, ldb: outSize, beta: 1, c: out, ldc: outSize)
-    if case .leakyReLU(let slope) = activation {
+    switch activation {
+    case .identity:
+        break
+    case .leakyReLU(let slope):
         for i in 0..<(batch * outSize) {
             let v = out[i]
             out[i] = v > 0 ? v : v * slope
+        }
+    case .elu:
+        for i in 0..<(batch * outSize) {
+            let v = out[i]
+            // Both sides computed, one kept: a select the compiler vectorises.
+            let negative = FastExp.expm1NonPositive(min(v, 0))
+            out[i] = v > 0 ? v : negative
         }
     }
 }
@@ -45,7 +57,8 @@ func broadcastRows(_ row: UnsafePointer<Float>, count: Int, into out: UnsafeMuta
 /// gradient with respect to the pre-activation. Gradients are *accumulated* into `dweight`
 /// (`I × O`) and `dbias` (`O`); `dinp` (`B × I`) is overwritten when given (the first
 /// encoder layer needs no input gradient). `out` is the forward output: for a leaky ReLU
-/// with positive slope, out > 0 exactly where the pre-activation is > 0.
+/// with positive slope and for the ELU, out > 0 exactly where the pre-activation is > 0,
+/// and the ELU's derivative on the negative side is exp(x) = out + 1.
 public func denseBackward(dinp: UnsafeMutablePointer<Float>?, dweight: UnsafeMutablePointer<Float>,
                           dbias: UnsafeMutablePointer<Float>, dout: UnsafeMutablePointer<Float>,
                           out: UnsafePointer<Float>, inp: UnsafePointer<Float>, weight: UnsafePointer<Float>,
@@ -62,6 +75,15 @@ public func denseBackward(dinp: UnsafeMutablePointer<Float>?, dweight: UnsafeMut
             let g = dout + r * outSize, y = out + r * outSize
             for c in 0..<outSize {
                 let d = y[c] > 0 ? g[c] : g[c] * slope
+                g[c] = d
+                dbias[c] += d
+            }
+        }
+    case .elu:
+        for r in 0..<batch {
+            let g = dout + r * outSize, y = out + r * outSize
+            for c in 0..<outSize {
+                let d = y[c] > 0 ? g[c] : g[c] * (y[c] + 1)
                 g[c] = d
                 dbias[c] += d
             }

@@ -57,12 +57,12 @@ public final class VAEWorkspace {
         precondition(batch <= batchCapacity)
         let p = UnsafePointer(model.parameters.baseAddress!)
         let layers = model.layout.encoder
-        let slope = model.architecture.leakySlope
+        let hidden = model.architecture.hiddenLayerActivation
         var inp = input
         for (i, d) in layers.enumerated() {
             denseForward(out: encoderOut[i], inp: inp, weight: p + d.weight, bias: p + d.bias,
                          batch: batch, inSize: d.inSize, outSize: d.outSize,
-                         activation: i == layers.count - 1 ? .identity : .leakyReLU(slope: slope))
+                         activation: i == layers.count - 1 ? .identity : hidden)
             inp = UnsafePointer(encoderOut[i])
         }
         return inp
@@ -85,7 +85,7 @@ public final class VAEWorkspace {
         let arch = model.architecture, layout = model.layout
         let p = UnsafePointer(model.parameters.baseAddress!)
         let g = gradients.baseAddress!
-        let slope = arch.leakySlope
+        let hidden = arch.hiddenLayerActivation
         let k = arch.latentSize, f = arch.inputSize
         gradients.update(repeating: 0)
 
@@ -103,7 +103,7 @@ public final class VAEWorkspace {
         for (i, d) in dec.enumerated() {
             denseForward(out: decoderOut[i], inp: inp, weight: p + d.weight, bias: p + d.bias,
                          batch: batch, inSize: d.inSize, outSize: d.outSize,
-                         activation: i == dec.count - 1 ? .identity : .leakyReLU(slope: slope))
+                         activation: i == dec.count - 1 ? .identity : hidden)
             inp = UnsafePointer(decoderOut[i])
         }
         let nllSum = gaussianNLLForwardBackward(
@@ -118,7 +118,7 @@ public final class VAEWorkspace {
             denseBackward(dinp: dIn, dweight: g + d.weight, dbias: g + d.bias, dout: decoderGrad[i],
                           out: decoderOut[i], inp: layerIn, weight: p + d.weight,
                           batch: batch, inSize: d.inSize, outSize: d.outSize,
-                          activation: i == dec.count - 1 ? .identity : .leakyReLU(slope: slope))
+                          activation: i == dec.count - 1 ? .identity : hidden)
         }
         let enc = layout.encoder
         if let pm = layout.priorMeans, let pv = layout.priorLogVariances {
@@ -136,7 +136,7 @@ public final class VAEWorkspace {
             denseBackward(dinp: i == 0 ? nil : encoderGrad[i - 1], dweight: g + d.weight, dbias: g + d.bias,
                           dout: encoderGrad[i], out: encoderOut[i], inp: layerIn, weight: p + d.weight,
                           batch: batch, inSize: d.inSize, outSize: d.outSize,
-                          activation: i == enc.count - 1 ? .identity : .leakyReLU(slope: slope))
+                          activation: i == enc.count - 1 ? .identity : hidden)
         }
         let n = Double(batch)
         return Loss(total: (nllSum + Double(klWeight) * klSum) / n, reconstruction: nllSum / n, kl: klSum / n)

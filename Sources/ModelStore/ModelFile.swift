@@ -18,7 +18,7 @@ import SignalIO
 /// | --- | --- |
 /// | `format` | `nica-vae/1` |
 /// | `nica_version` | the writing nica's version |
-/// | `architecture` | `{"inputSize", "hiddenSizes", "latentSize", "leakySlope"}` |
+/// | `architecture` | `{"inputSize", "hiddenSizes", "latentSize", "leakySlope", "segmentCount", "hiddenActivation"}` |
 /// | `features` | `{"window", "hop" (samples), "kind", "poolBins"}` |
 /// | `standardizer` | `{"mean": […], "std": […], "constantFeatures": […]}`: x_std = (x − mean) / std per feature |
 /// | `counting_rule` | `{"klThreshold" (nats), "activeUnitThreshold"}` |

@@ -64,7 +64,8 @@ public enum AnalysisPipeline {
         let segments = try SegmentAssignment.resolve(settings: settings, times: times, observations: features.rows)
         let architecture = VAEArchitecture(inputSize: features.cols, hiddenSizes: resolved.hiddenSizes!,
                                            latentSize: resolved.latentDimensions!,
-                                           segmentCount: segments.map { Int($0.max()!) + 1 } ?? 0)
+                                           segmentCount: segments.map { Int($0.max()!) + 1 } ?? 0,
+                                           hiddenActivation: resolved.hiddenActivation!)
         var rng = SeededRNG(seed: resolved.seed)
         progress?(.stage("training"))
         let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }

@@ -42,6 +42,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var poolBins: Int
         public var latentDim: Int
         public var hidden: [Int]
+        /// Nonlinearity between hidden layers: `leaky-relu` or `elu`.
+        public var activation: String
         public var batchSize: Int
         public var learningRate: Float
         public var epochs: Int?
@@ -55,7 +57,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var segmentSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case features, window, hop, hidden, threads, epochs, segments
+            case features, window, hop, hidden, activation, threads, epochs, segments
             case segmentSeconds = "segment_seconds"
             case poolBins = "pool_bins"
             case latentDim = "latent_dim"
@@ -183,7 +185,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         self.input = input
         settings = Settings(features: s.features.kind.rawValue, window: s.features.window, hop: s.features.hop,
                             poolBins: s.features.poolBins, latentDim: result.architecture.latentSize,
-                            hidden: result.architecture.hiddenSizes, batchSize: s.training.batchSize,
+                            hidden: result.architecture.hiddenSizes,
+                            activation: result.architecture.hiddenActivation.rawValue, batchSize: s.training.batchSize,
                             learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
                             klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
                             klWarmupEpochs: s.training.klWarmupEpochs, minimumSmoothness: s.counting.minimumSmoothness,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Features
+import Model
 import SignalIO
 import Synthesis
 
@@ -10,3 +11,4 @@ extension SpectralMixing: ExpressibleByArgument {}
 extension AudioEncoding: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
 extension SourceDistribution: ExpressibleByArgument {}
+extension HiddenActivation: ExpressibleByArgument {}

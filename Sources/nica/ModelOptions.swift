@@ -13,6 +13,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 128,128 per-sample; 64,64 spectral)")
     var hidden: String?
 
+    @Option(help: "Nonlinearity between hidden layers: leaky-relu or elu (smooth; with --segments its traces come closer to the sources of a smooth mixing). (default: elu with --segments or --segment-seconds, else leaky-relu)")
+    var activation: HiddenActivation?
+
     @Option(help: "Train exactly this many epochs (passes over the data). (default: until the ELBO converges)")
     var epochs: Int?
 
@@ -68,6 +71,7 @@ struct ModelOptions: ParsableArguments {
                                         training: training, counting: CountingRule(klThreshold: klThreshold),
                                         seed: seed, threads: threads)
         settings.restarts = restarts
+        settings.hiddenActivation = activation
         settings.automaticWarmup = klWarmup == nil && epochs == nil
         return settings
     }

@@ -1,5 +1,6 @@
 import XCTest
 import Features
+import Model
 import ModelStore
 import NicaCore
 import Pipeline
@@ -41,6 +42,7 @@ final class ModelFileTests: XCTestCase {
         let model = try ModelFile.model(from: ModelFile.container(result.trainedModel(channelNames: ["a", "b"], sampleRate: 100)),
                                         path: "m")
         XCTAssertEqual(model.unmixing, unmixing)
+        XCTAssertEqual(model.architecture.hiddenActivation, .elu, "the default with segments, stored in the file")
         // Encoding applies the stored unmixing: the exported traces come back exactly.
         XCTAssertEqual(try EncodingPipeline.run(signal: recording.signal, model: model).latentMeans, result.latentMeans)
         // A model file whose unmixing names a dimension the model does not have is refused.
@@ -88,6 +90,7 @@ final class ModelFileTests: XCTestCase {
     /// The committed fixture's expected means are what nica computes from the fixture model.
     func testFixtureEncodesToTheCommittedMeans() throws {
         let model = try ModelFile.read(path: Self.fixtures + "/small-model.safetensors")
+        XCTAssertEqual(model.architecture.hiddenActivation, .leakyReLU, "a file from before the activation was stored")
         let (signal, _) = try SignalReader.read(path: Self.fixtures + "/small-input.csv")
         let result = try EncodingPipeline.run(signal: signal, model: model)
         let expected = try Self.expectedMeans()
@@ -95,26 +98,48 @@ final class ModelFileTests: XCTestCase {
         XCTAssertLessThan(TestSupport.maxAbsDifference(result.latentMeans.data, expected), 1e-6)
     }
 
-    /// NumPy + safetensors (PyPI) recompute the encoder from the file alone.
+    /// NumPy + safetensors (PyPI) recompute the encoder from the file alone: the committed
+    /// leaky-ReLU fixture, and an ELU model trained here.
     func testPythonReproducesThePosteriorMeans() throws {
         guard ProcessInfo.processInfo.environment["NICA_PYTHON_TESTS"] == "1" else {
             throw XCTSkip("set NICA_PYTHON_TESTS=1 (needs python3 with numpy and safetensors)")
         }
+        let fixture = try Self.pythonMeans(model: Self.fixtures + "/small-model.safetensors", input: Self.fixtures + "/small-input.csv")
+        let expected = try Self.expectedMeans()
+        XCTAssertEqual(fixture.count, expected.count)
+        XCTAssertLessThan(TestSupport.maxAbsDifference(fixture, expected), 1e-5)
+
+        let recording = try NonlinearSpec(k: 2, m: 3, frames: 600, layers: 1, seed: 4).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 3)
+        settings.hiddenActivation = .elu
+        settings.restarts = 1
+        settings.training.fixedEpochs = 4
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let directory = TestSupport.makeTemporaryDirectory("nica-python")
+        try ModelFile.write(result.trainedModel(channelNames: ["a", "b", "c"], sampleRate: 100), to: directory + "/elu.safetensors")
+        let signal = recording.signal
+        let rows = (0..<signal.frameCount).map { t in
+            (0..<signal.channelCount).map { "\(signal.samples[$0 * signal.frameCount + t])" }.joined(separator: ",")
+        }
+        try (["a,b,c"] + rows).joined(separator: "\n").write(toFile: directory + "/input.csv", atomically: true, encoding: .utf8)
+        let elu = try Self.pythonMeans(model: directory + "/elu.safetensors", input: directory + "/input.csv")
+        XCTAssertEqual(elu.count, result.latentMeans.data.count)
+        XCTAssertLessThan(TestSupport.maxAbsDifference(elu, result.latentMeans.data), 1e-5)
+    }
+
+    /// The posterior means `posterior_means.py` prints for a model file and a CSV input, row-major.
+    private static func pythonMeans(model: String, input: String) throws -> [Float] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.fixtures + "/posterior_means.py", Self.fixtures + "/small-model.safetensors",
-                             Self.fixtures + "/small-input.csv"]
+        process.arguments = ["python3", fixtures + "/posterior_means.py", model, input]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let python = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(process.terminationStatus, 0, "posterior_means.py \(model)")
+        return String(decoding: output, as: UTF8.self).split(separator: "\n")
             .flatMap { $0.split(separator: ",").map { Float($0)! } }
-        let expected = try Self.expectedMeans()
-        XCTAssertEqual(python.count, expected.count)
-        XCTAssertLessThan(TestSupport.maxAbsDifference(python, expected), 1e-5)
     }
 
     /// The z columns of the committed `small-expected-means.csv`, row-major.

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import NicaCore
 import Model
@@ -10,7 +11,7 @@ final class GradientTests: XCTestCase {
     func testDenseLayerGradients() {
         var rng = SeededRNG(seed: 1)
         let b = 5, i = 4, o = 3
-        for activation in [Activation.identity, .leakyReLU(slope: 0.2)] {
+        for activation in [Activation.identity, .leakyReLU(slope: 0.2), .elu] {
             let inp = randomArray(b * i, &rng), w = randomArray(i * o, &rng), bias = randomArray(o, &rng)
             let upstream = randomArray(b * o, &rng)
             func forward(_ inp: [Float], _ w: [Float], _ bias: [Float]) -> Double {
@@ -48,6 +49,25 @@ final class GradientTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The ELU forward pass (fast exp on the negative side) against libm's expm1, on a batch
+    /// of 13 rows whose pre-activations span both signs.
+    func testELUForwardMatchesLibm() {
+        var rng = SeededRNG(seed: 6)
+        let b = 13, i = 4, o = 6
+        let inp = randomArray(b * i, &rng, scale: 2), w = randomArray(i * o, &rng), bias = randomArray(o, &rng)
+        var out = [Float](repeating: .nan, count: b * o)
+        denseForward(out: &out, inp: inp, weight: w, bias: bias, batch: b, inSize: i, outSize: o, activation: .elu)
+        var negatives = 0
+        for r in 0..<b {
+            for c in 0..<o {
+                let pre = Double(bias[c]) + (0..<i).reduce(0.0) { $0 + Double(inp[r * i + $1]) * Double(w[$1 * o + c]) }
+                if pre <= 0 { negatives += 1 }
+                XCTAssertEqual(Double(out[r * o + c]), pre > 0 ? pre : Foundation.expm1(pre), accuracy: 1e-5, "row \(r) col \(c)")
+            }
+        }
+        XCTAssertGreaterThan(negatives, 10, "the negative branch was exercised")
     }
 
     func testDenseBackwardAccumulatesIntoExistingGradients() {
@@ -112,8 +132,14 @@ final class GradientTests: XCTestCase {
 
     /// The whole ELBO objective: every parameter of a small VAE, with ε held fixed.
     func testFullObjectiveGradient() {
+        for activation in HiddenActivation.allCases {
+            checkFullObjectiveGradient(VAEArchitecture(inputSize: 5, hiddenSizes: [7, 6], latentSize: 3, leakySlope: 0.2,
+                                                       hiddenActivation: activation))
+        }
+    }
+
+    private func checkFullObjectiveGradient(_ arch: VAEArchitecture) {
         var rng = SeededRNG(seed: 5)
-        let arch = VAEArchitecture(inputSize: 5, hiddenSizes: [7, 6], latentSize: 3, leakySlope: 0.2)
         let model = VAE(architecture: arch, rng: &rng)
         // Non-zero decoder log-variances so their gradient is exercised away from 0.
         var values = model.parameterValues

@@ -1,5 +1,6 @@
 import XCTest
 import Features
+import Model
 import Pipeline
 
 /// The automatic choices `AnalysisSettings.resolved` makes, and that explicit settings win.
@@ -16,6 +17,19 @@ final class AnalysisSettingsTests: XCTestCase {
         XCTAssertEqual(spectral.hiddenSizes, [64, 64])
         XCTAssertEqual(spectral.latentDimensions, 16)
         XCTAssertEqual(spectral.counting.minimumSmoothness, 0.3)
+        XCTAssertEqual(perSample.hiddenActivation, .leakyReLU)
+        XCTAssertEqual(spectral.hiddenActivation, .leakyReLU)
+    }
+
+    /// The conditional prior trains with the smooth ELU unless the user chose.
+    func testSegmentsDefaultToTheELU() {
+        for configure in [{ (s: inout AnalysisSettings) in s.segments = 40 }, { s in s.segmentSeconds = 10 }] {
+            var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+            configure(&settings)
+            XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenActivation, .elu)
+            settings.hiddenActivation = .leakyReLU
+            XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenActivation, .leakyReLU)
+        }
     }
 
     func testExplicitChoicesAreKept() {

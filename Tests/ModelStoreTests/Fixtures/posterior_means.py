@@ -3,7 +3,7 @@
 Usage: python3 posterior_means.py MODEL.safetensors INPUT.csv > means.csv
 
 Reads the weights with the `safetensors` package and the metadata nica stores beside
-them (feature settings, standardisation, leaky ReLU slope), applies the encoder to every
+them (feature settings, standardisation, hidden activation), applies the encoder to every
 row of a per-sample (window 1, raw) CSV recording and prints the posterior means mu,
 one row per observation, one column per latent dimension.
 """
@@ -38,7 +38,10 @@ def main(model_path, input_path):
     for i in range(layers):
         h = h @ weights[f"encoder.{i}.weight"].astype(np.float64) + weights[f"encoder.{i}.bias"]
         if i < layers - 1:
-            h = np.where(h > 0, h, slope * h)
+            if arch.get("hiddenActivation", "leaky-relu") == "elu":
+                h = np.where(h > 0, h, np.expm1(np.minimum(h, 0)))
+            else:
+                h = np.where(h > 0, h, slope * h)
     mu = h[:, : arch["latentSize"]]
     out = csv.writer(sys.stdout, lineterminator="\n")
     for row in mu:
