@@ -52,13 +52,14 @@ final class IdentifiabilityCommandTests: XCTestCase {
         XCTAssertEqual(truth["layers"] as? Int, 3)
         XCTAssertNil(truth["snrDB"], "the protocol is noiseless by default")
 
-        let result = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segments", "4", "--epochs", "5", "--json",
+        let result = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segments", "4", "--epochs", "20", "--json",
                                              "--out", dir + "/out"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result.stdout)
         XCTAssertEqual(report["method"] as? String, "vae")
         let settings = try XCTUnwrap(report["settings"] as? [String: Any])
         XCTAssertEqual(settings["segments"] as? Int, 4)
+        XCTAssertEqual(settings["activation"] as? String, "elu", "the default with segments")
         XCTAssertEqual((report["kl_per_dim"] as? [Double])?.count, 2)
         // The informative latents were unmixed by joint diagonalisation of the segment covariances.
         let unmixing = try XCTUnwrap(report["unmixing"] as? [String: Any])
@@ -71,6 +72,7 @@ final class IdentifiabilityCommandTests: XCTestCase {
         // Without --segments the report has no segment setting.
         let plain = try json(CommandRunner.nica(["analyze", dir + "/iv.csv", "--epochs", "2", "--json"]).stdout)
         XCTAssertNil((plain["settings"] as? [String: Any])?["segments"])
+        XCTAssertEqual((plain["settings"] as? [String: Any])?["activation"] as? String, "leaky-relu")
         XCTAssertNil(plain["unmixing"])
 
         let seconds = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segment-seconds", "5", "--epochs", "2", "--json"])
