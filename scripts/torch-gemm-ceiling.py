@@ -5,7 +5,7 @@ Runs the same products as `nica bench`'s sgemm ceiling (every dense layer of the
 configuration, 258 -> 256-256 -> z16 and back, batch 256: the forward product, then the
 weight and input gradients of each layer) through torch.mm on one thread, and prints the
 samples/s and GFLOP/s of a training step and of the encoder alone, on the CPU clock.
-Comparing it with `nica bench --only spectral --clock cpu` in the same session says how fast
+Comparing it with `nica bench --only spectral --clock cpu`, run alternately, says how fast
 the reference's GEMM is against OpenBLAS's, so a ratio can be read against what the two
 libraries allow. Usage: python3 scripts/torch-gemm-ceiling.py [seconds]
 """
