@@ -41,7 +41,7 @@ public enum Trainer {
             var epoch = 0
             while epoch < epochLimit {
                 rng.shuffle(&order)
-                let klWeight: Float = warmup > 0 ? min(1, Float(epoch + 1) / Float(warmup)) : 1
+                let klWeight = options.klWeight * (warmup > 0 ? min(1, Float(epoch + 1) / Float(warmup)) : 1)
                 var sum = 0.0, recon = 0.0, kl = 0.0
                 var start = 0
                 while start < n {

@@ -25,8 +25,34 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     /// latents that collapse to the prior before they were ever tried (measured in
     /// docs/accuracy.md). Plateau detection starts when the ramp ends.
     public var klWarmupEpochs: Int = 100
+    /// Weight β of the KL term once the warm-up has ended (the warm-up ramps it from 0 to β):
+    /// 1 is the ELBO; below 1 the objective trusts the data more than the prior, as a β-VAE
+    /// (Higgins et al. 2017) with β < 1 does.
+    public var klWeight: Float = 1
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case batchSize, learningRate, fixedEpochs, minEpochs, maxEpochs, patience, tolerance, decayFactor, maxDecays
+        case klWarmupEpochs, klWeight
+    }
+
+    /// Decodes training options; those written before the KL weight could be chosen have no
+    /// `klWeight` and trained with the ELBO (1).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        batchSize = try c.decode(Int.self, forKey: .batchSize)
+        learningRate = try c.decode(Float.self, forKey: .learningRate)
+        fixedEpochs = try c.decodeIfPresent(Int.self, forKey: .fixedEpochs)
+        minEpochs = try c.decode(Int.self, forKey: .minEpochs)
+        maxEpochs = try c.decode(Int.self, forKey: .maxEpochs)
+        patience = try c.decode(Int.self, forKey: .patience)
+        tolerance = try c.decode(Double.self, forKey: .tolerance)
+        decayFactor = try c.decode(Float.self, forKey: .decayFactor)
+        maxDecays = try c.decode(Int.self, forKey: .maxDecays)
+        klWarmupEpochs = try c.decode(Int.self, forKey: .klWarmupEpochs)
+        klWeight = try c.decodeIfPresent(Float.self, forKey: .klWeight) ?? 1
+    }
 }
 
 /// One epoch's averages, in nats per observation.

@@ -51,6 +51,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         public var threads: Int
         public var restarts: Int
         public var klWarmupEpochs: Int
+        /// Weight β of the KL term after the warm-up (1 = the ELBO).
+        public var klWeight: Float
         public var minimumSmoothness: Double?
         /// Segments of the conditional prior p(z|u); absent for the isotropic prior.
         public var segments: Int?
@@ -66,6 +68,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
             case klThreshold = "kl_threshold_nats"
             case restarts
             case klWarmupEpochs = "kl_warmup_epochs"
+            case klWeight = "kl_weight"
             case minimumSmoothness = "minimum_smoothness"
         }
     }
@@ -189,7 +192,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             activation: result.architecture.hiddenActivation.rawValue, batchSize: s.training.batchSize,
                             learningRate: s.training.learningRate, epochs: s.training.fixedEpochs,
                             klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
-                            klWarmupEpochs: s.training.klWarmupEpochs, minimumSmoothness: s.counting.minimumSmoothness,
+                            klWarmupEpochs: s.training.klWarmupEpochs, klWeight: s.training.klWeight,
+                            minimumSmoothness: s.counting.minimumSmoothness,
                             segments: result.segmentCount, segmentSeconds: s.segmentSeconds)
         let last = result.training.history.last
         training = Training(epochs: result.training.epochs, steps: result.training.steps,

@@ -31,6 +31,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")
     var klWarmup: Int?
 
+    @Option(help: "Weight of the KL term once the warm-up has ended (1 = the ELBO; below 1 the fit to the data weighs more than the prior). (default: 0.8 with --segments or --segment-seconds, else 1)")
+    var klWeight: Float?
+
     @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
     var klThreshold: Double = 0.1
 
@@ -48,6 +51,9 @@ struct ModelOptions: ParsableArguments {
         guard klThreshold >= 0, klThreshold.isFinite else { throw ValidationError("--kl-threshold must be ≥ 0 nats, got \(klThreshold)") }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1, got \(restarts)") }
         if let klWarmup, klWarmup < 0 { throw ValidationError("--kl-warmup must be ≥ 0 epochs, got \(klWarmup)") }
+        if let klWeight, !(klWeight > 0 && klWeight.isFinite) {
+            throw ValidationError("--kl-weight must be a positive number, got \(klWeight)")
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
         _ = try hiddenSizes()
     }
@@ -72,6 +78,7 @@ struct ModelOptions: ParsableArguments {
                                         seed: seed, threads: threads)
         settings.restarts = restarts
         settings.hiddenActivation = activation
+        settings.klWeight = klWeight
         settings.automaticWarmup = klWarmup == nil && epochs == nil
         return settings
     }

@@ -115,6 +115,8 @@ final class BadInputTests: XCTestCase {
         try assertRejected([csv, "--batch-size", "0"], status: 64, "--batch-size")
         try assertRejected([csv, "--latent-dim", "-2"], status: 64, "--latent-dim")
         try assertRejected([csv, "--learning-rate", "0"], status: 64, "--learning-rate")
+        try assertRejected([csv, "--kl-weight", "0"], status: 64, "--kl-weight", "got 0")
+        try assertRejected([csv, "--kl-weight", "nan"], status: 64, "--kl-weight")
         try assertRejected([csv, "--rate", "-8000"], status: 64, "--rate")
         try assertRejected([csv, "--seed", "-1"], status: 64, "--seed")
         try assertRejected([csv, "--features", "cepstrum"], status: 64, "--features", "logpower")

@@ -60,6 +60,7 @@ final class IdentifiabilityCommandTests: XCTestCase {
         let settings = try XCTUnwrap(report["settings"] as? [String: Any])
         XCTAssertEqual(settings["segments"] as? Int, 4)
         XCTAssertEqual(settings["activation"] as? String, "elu", "the default with segments")
+        XCTAssertEqual(settings["kl_weight"] as? Double, 0.8, "the default with segments")
         XCTAssertEqual((report["kl_per_dim"] as? [Double])?.count, 2)
         // The informative latents were unmixed by joint diagonalisation of the segment covariances.
         let unmixing = try XCTUnwrap(report["unmixing"] as? [String: Any])
@@ -73,6 +74,7 @@ final class IdentifiabilityCommandTests: XCTestCase {
         let plain = try json(CommandRunner.nica(["analyze", dir + "/iv.csv", "--epochs", "2", "--json"]).stdout)
         XCTAssertNil((plain["settings"] as? [String: Any])?["segments"])
         XCTAssertEqual((plain["settings"] as? [String: Any])?["activation"] as? String, "leaky-relu")
+        XCTAssertEqual((plain["settings"] as? [String: Any])?["kl_weight"] as? Double, 1)
         XCTAssertNil(plain["unmixing"])
 
         let seconds = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segment-seconds", "5", "--epochs", "2", "--json"])

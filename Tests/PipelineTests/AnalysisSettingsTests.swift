@@ -32,6 +32,24 @@ final class AnalysisSettingsTests: XCTestCase {
         }
     }
 
+    /// The conditional prior trains with KL weight 0.8 unless the user chose; the plain VAE
+    /// keeps the ELBO (weight 1), with which its count rule was measured.
+    func testSegmentsDefaultToTheLowerKLWeight() {
+        let plain = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+            .resolved(featureCount: 5, observationCount: 40_000, channelCount: 5)
+        XCTAssertEqual(plain.klWeight, 1)
+        XCTAssertEqual(plain.training.klWeight, 1)
+        for configure in [{ (s: inout AnalysisSettings) in s.segments = 40 }, { s in s.segmentSeconds = 10 }] {
+            var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+            configure(&settings)
+            let resolved = settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5)
+            XCTAssertEqual(resolved.training.klWeight, AnalysisSettings.conditionalPriorKLWeight)
+            XCTAssertEqual(AnalysisSettings.conditionalPriorKLWeight, 0.8)
+            settings.klWeight = 1
+            XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).training.klWeight, 1)
+        }
+    }
+
     func testExplicitChoicesAreKept() {
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), latentDimensions: 3,
                                         hiddenSizes: [16, 8])
