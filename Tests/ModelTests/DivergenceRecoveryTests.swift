@@ -5,18 +5,7 @@ import XCTest
 /// The trainer's guard against non-finite losses: restore the last good epoch and halve the
 /// learning rate, and give up with `NicaError.numerical` after four tries.
 final class DivergenceRecoveryTests: XCTestCase {
-    /// 400 standardised-looking observations of a 2-D curve in 4 features.
-    private func data() -> Matrix {
-        var rng = SeededRNG(seed: 5)
-        let n = 400, f = 4
-        var values = [Float](repeating: 0, count: n * f)
-        for r in 0..<n {
-            let s = Float(rng.uniform(-1.7, 1.7)), u = Float(rng.uniform(-1.7, 1.7))
-            let row = [s, u, tanh(s + u), s * u]
-            for c in 0..<f { values[r * f + c] = row[c] + 0.05 * Float(rng.normal()) }
-        }
-        return Matrix(rows: n, cols: f, data: values)
-    }
+    private func data() -> Matrix { CurveData.observations(seed: 5) }
 
     private func train(learningRate: Float) throws -> (TrainingSummary, VAE) {
         var rng = SeededRNG(seed: 1)

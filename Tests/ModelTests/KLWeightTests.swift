@@ -5,18 +5,7 @@ import XCTest
 
 /// `TrainingOptions.klWeight`: the weight β of the KL term once the warm-up has ended.
 final class KLWeightTests: XCTestCase {
-    /// 400 observations of a 2-D curve in 4 features, with a little noise.
-    private func data() -> Matrix {
-        var rng = SeededRNG(seed: 7)
-        let n = 400, f = 4
-        var values = [Float](repeating: 0, count: n * f)
-        for r in 0..<n {
-            let s = Float(rng.uniform(-1.7, 1.7)), u = Float(rng.uniform(-1.7, 1.7))
-            let row = [s, u, tanh(s + u), s * u]
-            for c in 0..<f { values[r * f + c] = row[c] + 0.05 * Float(rng.normal()) }
-        }
-        return Matrix(rows: n, cols: f, data: values)
-    }
+    private func data() -> Matrix { CurveData.observations(seed: 7) }
 
     private func finalKL(weight: Float) throws -> Double {
         var rng = SeededRNG(seed: 3)
