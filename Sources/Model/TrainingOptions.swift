@@ -20,10 +20,10 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     public var decayFactor: Float = 0.5
     /// Plateaus after which training stops.
     public var maxDecays: Int = 3
-    /// Epochs over which the KL weight ramps linearly from 0 to 1 (0 = no warm-up). Starting
-    /// with every latent in use and pruning the unneeded ones as the weight reaches 1 avoids
-    /// latents that collapse to the prior before they were ever tried (measured in
-    /// docs/accuracy.md). Plateau detection starts when the ramp ends.
+    /// Epochs over which the KL weight ramps linearly from 0 to `klWeight` (0 = no warm-up).
+    /// Starting with every latent in use and pruning the unneeded ones as the weight reaches
+    /// its full value avoids latents that collapse to the prior before they were ever tried
+    /// (measured in docs/accuracy.md). Plateau detection starts when the ramp ends.
     public var klWarmupEpochs: Int = 100
     /// Weight β of the KL term once the warm-up has ended (the warm-up ramps it from 0 to β):
     /// 1 is the ELBO; below 1 the objective trusts the data more than the prior, as a β-VAE

@@ -65,8 +65,8 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     }
 
     /// The KL weight β chosen with a conditional prior (`segments`): the iVAE protocol's MCC
-    /// rose on every one of 5 recordings, mean 0.926 → 0.934, and on 5 recordings not used to
-    /// choose it (docs/accuracy.md).
+    /// rose on every one of the 5 recordings it was chosen on (mean 0.926 → 0.934), and by
+    /// 0.002 on 5 recordings not used to choose it (0.917 → 0.919; docs/accuracy.md).
     public static let conditionalPriorKLWeight: Float = 0.8
 
     /// KL warm-up of the second training in per-sample mode (see `needsExtendedWarmup`).

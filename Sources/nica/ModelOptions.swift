@@ -28,7 +28,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
     var restarts: Int = 3
 
-    @Option(help: "Epochs over which the KL weight ramps from 0 to 1 at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")
+    @Option(help: "Epochs over which the KL weight ramps from 0 to --kl-weight at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")
     var klWarmup: Int?
 
     @Option(help: "Weight of the KL term once the warm-up has ended (1 = the ELBO; below 1 the fit to the data weighs more than the prior). (default: 0.8 with --segments or --segment-seconds, else 1)")
