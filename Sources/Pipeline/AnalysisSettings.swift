@@ -33,6 +33,9 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     public var segments: Int?
     /// Segment length in seconds of the conditional prior (instead of `segments`).
     public var segmentSeconds: Double?
+    /// Whether the prior is conditioned on time segments (`segments` or `segmentSeconds`).
+    public var hasConditionalPrior: Bool { segments != nil || segmentSeconds != nil }
+
     /// Whether the KL warm-up may be lengthened for a second training (see
     /// `needsExtendedWarmup`); false when the user chose the warm-up or the epochs.
     public var automaticWarmup: Bool = false
@@ -128,10 +131,10 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
             s.hiddenSizes = [width, width]
         }
         if s.hiddenActivation == nil {
-            s.hiddenActivation = segments != nil || segmentSeconds != nil ? .elu : .leakyReLU
+            s.hiddenActivation = hasConditionalPrior ? .elu : .leakyReLU
         }
         if s.klWeight == nil {
-            s.klWeight = segments != nil || segmentSeconds != nil ? Self.conditionalPriorKLWeight : 1
+            s.klWeight = hasConditionalPrior ? Self.conditionalPriorKLWeight : 1
         }
         s.training.klWeight = s.klWeight!
         if features.kind.isSpectral && s.counting.minimumSmoothness == nil {
