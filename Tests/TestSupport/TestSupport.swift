@@ -1,3 +1,4 @@
+import Foundation
 import NicaCore
 #if canImport(Glibc)
 import Glibc
@@ -5,13 +6,15 @@ import Glibc
 
 /// Shared helpers for nica's test targets.
 public enum TestSupport {
-    /// A fresh empty directory under the system temporary directory.
+    /// A fresh empty directory under the system temporary directory, removed with its
+    /// contents when the test process exits.
     public static func makeTemporaryDirectory(_ prefix: String = "nica-test") -> String {
         var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
         let path = template.withUnsafeMutableBufferPointer { buf -> String in
             guard let p = mkdtemp(buf.baseAddress!) else { fatalError("mkdtemp failed") }
             return String(cString: p)
         }
+        TemporaryDirectories.shared.register(path)
         return path
     }
 
@@ -29,5 +32,30 @@ public enum TestSupport {
         var m = 0.0
         for i in a.indices { m = max(m, abs(a[i] - b[i]) / max(abs(a[i]), abs(b[i]), floor)) }
         return m
+    }
+}
+
+/// The directories `makeTemporaryDirectory` made, removed at exit so test runs leave no files
+/// behind (a test that removes its own directory earlier is fine: removal is best effort).
+private final class TemporaryDirectories: @unchecked Sendable {
+    static let shared = TemporaryDirectories()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    private init() {
+        atexit { TemporaryDirectories.shared.removeAll() }
+    }
+
+    func register(_ path: String) {
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
+    private func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        paths.removeAll()
     }
 }
