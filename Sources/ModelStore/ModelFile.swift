@@ -10,7 +10,7 @@ import SignalIO
 /// nica's model file: a `TrainedModel` as safetensors. The tensors are the VAE's weights,
 /// named by `ParameterLayout.tensors` (`encoder.0.weight` [in, out], `encoder.0.bias` [out],
 /// …, `decoder.log_variance` [features]); a dense layer computes y = x·W + b (W is the
-/// transpose of `torch.nn.Linear.weight`), a leaky ReLU follows every hidden layer, and
+/// transpose of `torch.nn.Linear.weight`), the architecture's `hiddenActivation` follows every hidden layer, and
 /// the last encoder layer outputs [μ, log σ²] side by side. The string metadata
 /// (`__metadata__`, values are JSON) hold the rest:
 ///
@@ -25,6 +25,7 @@ import SignalIO
 /// | `seed` | the training seed |
 /// | `input` | `{"channel_names": […], "sample_rate_hz": …}` of the training recording |
 /// | `unmixing` | optional, segment-conditioned models: `{"dimensions", "offset", "matrix" (row-major), …}`, see `SegmentUnmixing` |
+/// | `refinements` | optional, segment-conditioned models refined after the unmixing: `[{"dimensions", "architecture", "unmixing"}, …]`, one per pass in order; pass p's weights are the tensors `refinement.p.encoder.0.weight`, …, see `RefinementPass` |
 /// | `training` | `{"stop_reason": …, "options": {"batchSize", "learningRate", "fixedEpochs", …}, "history": [{"epoch", "loss", "reconstruction", "kl", "learningRate"}, …]}` |
 public enum ModelFile {
     public static let formatTag = "nica-vae/1"
@@ -32,10 +33,9 @@ public enum ModelFile {
     /// The safetensors container of `model`.
     public static func container(_ model: TrainedModel) throws -> SafeTensors {
         let layout = ParameterLayout(model.architecture)
-        precondition(model.parameters.count == layout.count, "ModelFile: parameter count differs from the layout")
-        let tensors = layout.tensors.map { t in
-            SafeTensors.Tensor(name: t.name, shape: t.shape,
-                               values: Array(model.parameters[t.offset..<(t.offset + t.shape.reduce(1, *))]))
+        var tensors = Self.tensors(of: model.parameters, layout: layout, prefix: "")
+        for (p, pass) in model.refinements.enumerated() {
+            tensors += Self.tensors(of: pass.parameters, layout: ParameterLayout(pass.architecture), prefix: "refinement.\(p).")
         }
         var metadata: [String: String] = [
             "format": formatTag,
@@ -49,6 +49,11 @@ public enum ModelFile {
             "training": try json(TrainingMetadata(stopReason: model.stopReason, options: model.training, history: model.history)),
         ]
         if let unmixing = model.unmixing { metadata["unmixing"] = try json(unmixing) }
+        if !model.refinements.isEmpty {
+            metadata["refinements"] = try json(model.refinements.map {
+                RefinementMetadata(dimensions: $0.dimensions, architecture: $0.architecture, unmixing: $0.unmixing)
+            })
+        }
         return SafeTensors(tensors: tensors, metadata: metadata)
     }
 
@@ -106,20 +111,54 @@ public enum ModelFile {
                 throw bad("model metadata 'unmixing' does not fit \(architecture.latentSize) latent dimensions")
             }
         }
-        let layout = ParameterLayout(architecture)
-        var parameters = [Float](repeating: 0, count: layout.count)
-        for t in layout.tensors {
-            guard let tensor = file.tensor(named: t.name) else { throw bad("tensor '\(t.name)' is missing") }
-            guard tensor.shape == t.shape else {
-                throw bad("tensor '\(t.name)' has shape \(tensor.shape), the architecture needs \(t.shape)")
+        func parameters(of architecture: VAEArchitecture, prefix: String) throws -> [Float] {
+            let layout = ParameterLayout(architecture)
+            var parameters = [Float](repeating: 0, count: layout.count)
+            for t in layout.tensors {
+                let name = prefix + t.name
+                guard let tensor = file.tensor(named: name) else { throw bad("tensor '\(name)' is missing") }
+                guard tensor.shape == t.shape else {
+                    throw bad("tensor '\(name)' has shape \(tensor.shape), the architecture needs \(t.shape)")
+                }
+                parameters.replaceSubrange(t.offset..<(t.offset + tensor.values.count), with: tensor.values)
             }
-            parameters.replaceSubrange(t.offset..<(t.offset + tensor.values.count), with: tensor.values)
+            return parameters
         }
-        return TrainedModel(architecture: architecture, parameters: parameters, features: features,
+        var refinements: [RefinementPass] = []
+        if file.metadata["refinements"] != nil {
+            guard let unmixed = unmixing?.dimensions else { throw bad("model metadata 'refinements' without 'unmixing'") }
+            for (p, entry) in try entry("refinements", as: [RefinementMetadata].self).enumerated() {
+                let k = entry.dimensions.count
+                guard entry.dimensions == unmixed, entry.architecture.inputSize == k, entry.architecture.latentSize == k,
+                      entry.architecture.segmentCount > 0, entry.unmixing.dimensions == Array(0..<k),
+                      entry.unmixing.offset.count == k, entry.unmixing.matrix.count == k * k else {
+                    throw bad("model metadata 'refinements' pass \(p + 1) does not fit the \(unmixed.count) unmixed latents")
+                }
+                refinements.append(RefinementPass(dimensions: entry.dimensions, architecture: entry.architecture,
+                                                  parameters: try parameters(of: entry.architecture, prefix: "refinement.\(p)."),
+                                                  unmixing: entry.unmixing))
+            }
+        }
+        return TrainedModel(architecture: architecture, parameters: try parameters(of: architecture, prefix: ""), features: features,
                             standardizer: standardizer, counting: counting, training: training.options, seed: seed,
                             channelNames: input.channelNames,
                             sampleRate: input.sampleRate, history: training.history, stopReason: training.stopReason,
-                            unmixing: unmixing)
+                            unmixing: unmixing, refinements: refinements)
+    }
+
+    private struct RefinementMetadata: Codable {
+        var dimensions: [Int]
+        var architecture: VAEArchitecture
+        var unmixing: SegmentUnmixing
+    }
+
+    /// The tensors of a flat parameter vector, named by `layout` after `prefix`.
+    private static func tensors(of parameters: [Float], layout: ParameterLayout, prefix: String) -> [SafeTensors.Tensor] {
+        precondition(parameters.count == layout.count, "ModelFile: parameter count differs from the layout")
+        return layout.tensors.map { t in
+            SafeTensors.Tensor(name: prefix + t.name, shape: t.shape,
+                               values: Array(parameters[t.offset..<(t.offset + t.shape.reduce(1, *))]))
+        }
     }
 
     private struct InputMetadata: Codable {

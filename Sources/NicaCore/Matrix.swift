@@ -38,6 +38,19 @@ public struct Matrix: Equatable, Sendable {
         return Matrix(rows: indices.count, cols: cols, data: out)
     }
 
+    /// A copy holding only the given columns, in the given order.
+    public func gatherColumns(_ indices: [Int]) -> Matrix {
+        var out = Matrix(rows: rows, cols: indices.count)
+        for r in 0..<rows { for (j, c) in indices.enumerated() { out.data[r * indices.count + j] = data[r * cols + c] } }
+        return out
+    }
+
+    /// Overwrites the given columns with the columns of `source` (`rows × indices.count`), in order.
+    public mutating func scatterColumns(_ indices: [Int], from source: Matrix) {
+        precondition(source.rows == rows && source.cols == indices.count, "Matrix.scatterColumns: shape mismatch")
+        for r in 0..<rows { for (j, c) in indices.enumerated() { data[r * cols + c] = source.data[r * indices.count + j] } }
+    }
+
     /// The transpose, as a new row-major matrix.
     public func transposed() -> Matrix {
         var out = Matrix(rows: cols, cols: rows)

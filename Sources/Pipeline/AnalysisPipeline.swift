@@ -10,13 +10,14 @@ public enum PipelineEvent: Sendable {
     case epoch(TrainingProgress)
 }
 
-/// Signal → features → standardisation → VAE training → per-latent KL → source count.
+/// Signal → features → standardisation → VAE training → per-latent KL → source count (with
+/// segments: → unmixing → refinement passes).
 ///
 /// Memory: the recording is read block by block into the feature matrix (or, in per-sample
 /// mode, a table read as laid out becomes it), the features are standardised and finally
 /// centred for the linear MDL in place, and encoding keeps the posterior means of the run
 /// that is kept, never the log-variances. So at the peak the pipeline holds one copy of the
-/// features and one `N × K` matrix of means.
+/// features and one `N × K` matrix of means (refinement passes add two `N × sources` ones).
 public enum AnalysisPipeline {
     /// Analyses a recording in memory.
     public static func run(signal: Signal, settings: AnalysisSettings,
@@ -92,10 +93,17 @@ public enum AnalysisPipeline {
         // With a segment-conditioned prior the informative latents are rotated to the basis
         // in which every segment's covariance is diagonal: the sources, not a mix of them.
         var unmixing: SegmentUnmixing?
+        var refinement: (passes: [RefinementPass], outcomes: [RefinementOutcome]) = ([], [])
         if let segments {
             unmixing = try SegmentUnmixing.fit(means: mean, segments: segments, dimensions: count.activeDimensions)
-            unmixing?.apply(to: &mean)
+            if let unmixing {
+                unmixing.apply(to: &mean)
+                refinement = try SourceRefinement.run(traces: &mean, dimensions: unmixing.dimensions, segments: segments,
+                                                      segmentCount: architecture.segmentCount, settings: resolved,
+                                                      rng: &rng, clock: clock, progress: progress)
+            }
         }
+        let refinementDone = clock.now
 
         progress?(.stage("analysis"))
         // The last use of the features: they are centred in place rather than copied.
@@ -104,6 +112,9 @@ public enum AnalysisPipeline {
         features = Matrix(rows: 0, cols: 0)
         let done = clock.now
 
+        var timings = ["features": (featuresDone - started).inSeconds, "training": (trainingDone - featuresDone).inSeconds,
+                       "analysis": (done - refinementDone).inSeconds, "total": (done - started).inSeconds]
+        if !refinement.outcomes.isEmpty { timings["refinement"] = (refinementDone - trainingDone).inSeconds }
         let logGamma = model.decoderLogVariance
         let observationRate = layout.sampleRate / Double(settings.features.hop)
         return AnalysisResult(
@@ -111,18 +122,18 @@ public enum AnalysisPipeline {
             featureCount: featureCount, times: times, observationRate: observationRate,
             statistics: stats, smoothness: smoothness, count: count, linearMDLEstimate: mdl, latentMeans: mean,
             training: summary, restarts: restarts, standardizer: standardizer,
-            timings: ["features": (featuresDone - started).inSeconds, "training": (trainingDone - featuresDone).inSeconds,
-                      "analysis": (done - trainingDone).inSeconds, "total": (done - started).inSeconds],
+            timings: timings,
             modelParameters: model.parameterValues,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
             segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
+            refinements: refinement.passes, refinementOutcomes: refinement.outcomes,
             firstRoundCounts: round.firstRoundCounts)
     }
 }
 
 /// One set of restarts from different initialisations; the run with the best (lowest) final
 /// objective wins: a run whose latent collapsed too early ends with a worse ELBO.
-private struct TrainingRound {
+struct TrainingRound {
     struct Best {
         var model: VAE, summary: TrainingSummary, stats: LatentStatistics, mean: Matrix, count: SourceCount,
             smoothness: [Double]

@@ -39,6 +39,11 @@ public struct AnalysisResult: Sendable {
     public var segmentCount: Int? = nil
     /// With segments: the unmixing applied to the informative latents in `latentMeans`.
     public var unmixing: SegmentUnmixing? = nil
+    /// With segments: the refinement passes applied after `unmixing` (see `RefinementPass`),
+    /// in order; empty when there were none or the first was discarded.
+    public var refinements: [RefinementPass] = []
+    /// What every refinement pass trained did, including a discarded last one.
+    public var refinementOutcomes: [RefinementOutcome] = []
     /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
     public var warnings: [String] = []
     /// When a first round of restarts counted K − 2 or K − 1 and was replaced by a round with

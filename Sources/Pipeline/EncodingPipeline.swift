@@ -43,6 +43,7 @@ public enum EncodingPipeline {
         // The stored unmixing (segment-conditioned models), not refitted: new recordings have no segments.
         if let unmixing = model.unmixing, var unmixed = mean {
             unmixing.apply(to: &unmixed)
+            for pass in model.refinements { pass.apply(to: &unmixed) }
             mean = unmixed
         }
         // The last use of the features: they are centred in place rather than copied.
@@ -51,9 +52,10 @@ public enum EncodingPipeline {
         features = Matrix(rows: 0, cols: 0)
         let done = clock.now
 
-        let settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
+        var settings = AnalysisSettings(features: model.features, latentDimensions: model.architecture.latentSize,
                                         hiddenSizes: model.architecture.hiddenSizes, training: model.training,
                                         counting: model.counting, seed: model.seed, threads: threads)
+        settings.refinements = model.refinements.count
         let logGamma = vae.decoderLogVariance
         let history = model.history
         return AnalysisResult(
@@ -68,6 +70,6 @@ public enum EncodingPipeline {
                       "total": (done - started).inSeconds],
             modelParameters: model.parameters,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
-            unmixing: model.unmixing)
+            unmixing: model.unmixing, refinements: model.refinements)
     }
 }

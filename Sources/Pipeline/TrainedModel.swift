@@ -27,10 +27,13 @@ public struct TrainedModel: Equatable, Sendable {
     public var stopReason: String
     /// With segments: the unmixing of the informative latents, applied to new recordings too.
     public var unmixing: SegmentUnmixing?
+    /// With segments: the refinement passes applied after `unmixing`, in order.
+    public var refinements: [RefinementPass]
 
     public init(architecture: VAEArchitecture, parameters: [Float], features: FeatureConfig, standardizer: Standardizer,
                 counting: CountingRule, training: TrainingOptions, seed: UInt64, channelNames: [String], sampleRate: Double,
-                history: [EpochRecord], stopReason: String, unmixing: SegmentUnmixing? = nil) {
+                history: [EpochRecord], stopReason: String, unmixing: SegmentUnmixing? = nil,
+                refinements: [RefinementPass] = []) {
         self.architecture = architecture
         self.parameters = parameters
         self.features = features
@@ -43,6 +46,7 @@ public struct TrainedModel: Equatable, Sendable {
         self.history = history
         self.stopReason = stopReason
         self.unmixing = unmixing
+        self.refinements = refinements
     }
 }
 
@@ -52,6 +56,6 @@ extension AnalysisResult {
         TrainedModel(architecture: architecture, parameters: modelParameters, features: settings.features,
                      standardizer: standardizer, counting: settings.counting, training: settings.training, seed: settings.seed,
                      channelNames: channelNames, sampleRate: sampleRate, history: training.history,
-                     stopReason: training.stopReason, unmixing: unmixing)
+                     stopReason: training.stopReason, unmixing: unmixing, refinements: refinements)
     }
 }

@@ -57,9 +57,11 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         /// Segments of the conditional prior p(z|u); absent for the isotropic prior.
         public var segments: Int?
         public var segmentSeconds: Double?
+        /// Refinement passes asked for after the unmixing (absent without segments).
+        public var refinements: Int?
 
         enum CodingKeys: String, CodingKey {
-            case features, window, hop, hidden, activation, threads, epochs, segments
+            case features, window, hop, hidden, activation, threads, epochs, segments, refinements
             case segmentSeconds = "segment_seconds"
             case poolBins = "pool_bins"
             case latentDim = "latent_dim"
@@ -124,6 +126,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var firstRoundCounts: [Int]?
     /// With segments: how the informative latents in `latents.csv` were unmixed into sources.
     public var unmixing: SegmentUnmixing?
+    /// With segments: what each refinement pass did (absent when there were none); the traces
+    /// in `latents.csv` are those of the last accepted pass.
+    public var refinement: [RefinementOutcome]?
     public var observations: Int
     public var featuresPerObservation: Int
     public var observationRate: Double
@@ -138,7 +143,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var versions: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings, unmixing
+        case sources, seed, input, settings, training, observations, ambiguous, versions, method, warnings, unmixing, refinement
         case nicaVersion = "nica_version"
         case klPerDim = "kl_per_dim"
         case activeDims = "active_dims"
@@ -179,6 +184,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         restartAgreement = result.restartAgreement
         firstRoundCounts = result.firstRoundCounts
         unmixing = result.unmixing
+        refinement = result.refinementOutcomes.isEmpty ? nil : result.refinementOutcomes
         ambiguous = result.count.ambiguous || result.restartAgreement < 1
         linearMDLEstimate = result.linearMDLEstimate
         observations = result.observationCount
@@ -194,7 +200,8 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
                             klWarmupEpochs: s.training.klWarmupEpochs, klWeight: s.training.klWeight,
                             minimumSmoothness: s.counting.minimumSmoothness,
-                            segments: result.segmentCount, segmentSeconds: s.segmentSeconds)
+                            segments: result.segmentCount, segmentSeconds: s.segmentSeconds,
+                            refinements: result.segmentCount == nil ? nil : s.refinements)
         let last = result.training.history.last
         training = Training(epochs: result.training.epochs, steps: result.training.steps,
                             stopReason: result.training.stopReason, recoveries: result.training.recoveries,

@@ -62,6 +62,15 @@ public enum SummaryText {
                        + " unmixed by joint diagonalisation of \(unmixing.segments) segment covariances (off-diagonal share "
                        + "\(format(unmixing.offDiagonalBefore, 2)) → \(format(unmixing.offDiagonalAfter, 2)))")
         }
+        if let passes = r.refinement {
+            let kept = passes.filter(\.accepted)
+            var line = "refined: \(kept.count) pass\(kept.count == 1 ? "" : "es") of a VAE on the unmixed traces"
+            if let last = kept.last?.offDiagonalAfter { line += " (off-diagonal share after the last: \(format(last, 2)))" }
+            if let dropped = passes.first(where: { !$0.accepted }) {
+                line += "; pass \(dropped.pass) lost a latent and was discarded"
+            }
+            out.append(line)
+        }
         out.append("model: \(r.featuresPerObservation) → \(s.hidden.map(String.init).joined(separator: "-")) → \(s.latentDim) latents, "
                    + "batch \(s.batchSize), learning rate \(s.learningRate), seed \(r.seed), \(s.threads) thread\(s.threads == 1 ? "" : "s")")
         out.append("training: \(r.training.epochs) epochs (\(r.training.stopReason)), final loss \(format(r.training.finalLoss, 5)) nats, "

@@ -13,6 +13,9 @@ struct IdentifiabilityOptions: ParsableArguments {
     @Option(help: "As --segments, with segments of S seconds each. (default: none)")
     var segmentSeconds: Double?
 
+    @Option(name: .customLong("refine"), help: "With --segments: refinement passes, each training a new segment-conditioned VAE on the unmixed source traces of the step before; the traces come closer to the sources at the cost of one more training each. (default: 2 with --segments)")
+    var refinements: Int?
+
     func validate() throws {
         if let segments, segments < 1 { throw ValidationError("--segments must be at least 1, got \(segments)") }
         if let segmentSeconds, !(segmentSeconds > 0 && segmentSeconds.isFinite) {
@@ -20,6 +23,10 @@ struct IdentifiabilityOptions: ParsableArguments {
         }
         if segments != nil && segmentSeconds != nil {
             throw ValidationError("give either --segments or --segment-seconds, not both")
+        }
+        if let refinements, refinements < 0 { throw ValidationError("--refine must be 0 or more, got \(refinements)") }
+        if let refinements, refinements > 0 && segments == nil && segmentSeconds == nil {
+            throw ValidationError("--refine applies with --segments or --segment-seconds only")
         }
         if method == .fastica && (segments != nil || segmentSeconds != nil) {
             throw ValidationError("--segments and --segment-seconds apply to --method vae only")
@@ -30,6 +37,7 @@ struct IdentifiabilityOptions: ParsableArguments {
         settings.method = method
         settings.segments = segments
         settings.segmentSeconds = segmentSeconds
+        settings.refinements = refinements
     }
 }
 

@@ -52,7 +52,7 @@ final class IdentifiabilityCommandTests: XCTestCase {
         XCTAssertEqual(truth["layers"] as? Int, 3)
         XCTAssertNil(truth["snrDB"], "the protocol is noiseless by default")
 
-        let result = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segments", "4", "--epochs", "20", "--json",
+        let result = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segments", "4", "--epochs", "20", "--restarts", "1", "--json",
                                              "--out", dir + "/out"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result.stdout)
@@ -66,6 +66,12 @@ final class IdentifiabilityCommandTests: XCTestCase {
         let unmixing = try XCTUnwrap(report["unmixing"] as? [String: Any])
         XCTAssertEqual(unmixing["dimensions"] as? [Int], (report["active_dims"] as? [Int])?.sorted())
         XCTAssertEqual(unmixing["segments"] as? Int, 4)
+        // Then refined by two passes (the default), each reported.
+        XCTAssertEqual(settings["refinements"] as? Int, 2)
+        let passes = try XCTUnwrap(report["refinement"] as? [[String: Any]])
+        XCTAssertTrue((1...2).contains(passes.count), "\(passes)")
+        XCTAssertEqual(passes.first?["pass"] as? Int, 1)
+        XCTAssertEqual((passes.first?["kl_per_dim"] as? [Double])?.count, (unmixing["dimensions"] as? [Int])?.count)
         let score = try CommandRunner.nica(["score", dir + "/out/latents.csv", dir + "/iv.sources.csv"])
         XCTAssertEqual(score.status, 0, score.stderr)
         XCTAssertTrue(score.stdout.hasPrefix("MCC "), score.stdout)
@@ -76,11 +82,17 @@ final class IdentifiabilityCommandTests: XCTestCase {
         XCTAssertEqual((plain["settings"] as? [String: Any])?["activation"] as? String, "leaky-relu")
         XCTAssertEqual((plain["settings"] as? [String: Any])?["kl_weight"] as? Double, 1)
         XCTAssertNil(plain["unmixing"])
+        XCTAssertNil(plain["refinement"])
+        XCTAssertNil((plain["settings"] as? [String: Any])?["refinements"])
 
-        let seconds = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segment-seconds", "5", "--epochs", "2", "--json"])
+        let seconds = try CommandRunner.nica(["analyze", dir + "/iv.csv", "--segment-seconds", "5", "--epochs", "2", "--refine", "0",
+                                              "--json"])
         XCTAssertEqual(seconds.status, 0, seconds.stderr)
         // 2000 samples at 100 Hz in 5-second segments: 4 segments.
-        XCTAssertEqual((try json(seconds.stdout)["settings"] as? [String: Any])?["segments"] as? Int, 4)
+        let secondsReport = try json(seconds.stdout)
+        XCTAssertEqual((secondsReport["settings"] as? [String: Any])?["segments"] as? Int, 4)
+        XCTAssertEqual((secondsReport["settings"] as? [String: Any])?["refinements"] as? Int, 0)
+        XCTAssertNil(secondsReport["refinement"], "no pass asked for, none reported")
     }
 
     func testBadSegmentOptionsAreUsageErrors() throws {
@@ -88,7 +100,9 @@ final class IdentifiabilityCommandTests: XCTestCase {
                                     (["--segments", "4", "--segment-seconds", "2"], "either"),
                                     (["--segments", "4", "--method", "fastica"], "--method vae"),
                                     (["--segments", "999999"], "--segments"),
-                                    (["--method", "pca"], "--method")] {
+                                    (["--method", "pca"], "--method"),
+                                    (["--refine", "1"], "--refine"),
+                                    (["--segments", "4", "--refine", "-1"], "--refine")] {
             let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "1"] + arguments)
             XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(needle), "\(arguments): \(result.stderr)")

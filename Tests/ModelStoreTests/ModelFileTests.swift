@@ -53,6 +53,52 @@ final class ModelFileTests: XCTestCase {
         }
     }
 
+    /// A refined analysis stores its passes, and encoding with the file repeats them: the
+    /// exported traces come back exactly, and they are not the unrefined ones.
+    func testSegmentedModelKeepsItsRefinementPasses() throws {
+        let recording = try IVAESpec(k: 2, m: 2, segmentCount: 4, segmentLength: 300, seed: 3).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 2)
+        settings.segments = 4
+        settings.restarts = 1
+        settings.refinements = 1
+        settings.training.fixedEpochs = 40
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        let unmixing = try XCTUnwrap(result.unmixing)
+        XCTAssertEqual(result.refinementOutcomes.count, 1)
+        let outcome = try XCTUnwrap(result.refinementOutcomes.first)
+        XCTAssertTrue(outcome.accepted, "KL \(outcome.klPerDimension)")
+        XCTAssertEqual(outcome.klPerDimension.count, unmixing.dimensions.count)
+        XCTAssertEqual(result.refinements.count, 1)
+        XCTAssertEqual(result.refinements[0].dimensions, unmixing.dimensions)
+
+        // The same analysis without the pass: the same first model (the pass trains after
+        // it), so only the refined columns differ.
+        settings.refinements = 0
+        let unrefined = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(unrefined.modelParameters, result.modelParameters)
+        XCTAssertNotEqual(unrefined.latentMeans, result.latentMeans)
+        var rerefined = unrefined.latentMeans
+        result.refinements[0].apply(to: &rerefined)
+        XCTAssertEqual(rerefined, result.latentMeans, "the pass applied to the unrefined traces gives the refined ones")
+
+        let model = try ModelFile.model(from: ModelFile.container(result.trainedModel(channelNames: ["a", "b"], sampleRate: 100)),
+                                        path: "m")
+        XCTAssertEqual(model.refinements, result.refinements)
+        XCTAssertEqual(try EncodingPipeline.run(signal: recording.signal, model: model).latentMeans, result.latentMeans)
+
+        // A pass whose weights are missing, or that names other columns than the unmixing, is refused.
+        var container = try ModelFile.container(model)
+        container.tensors.removeAll { $0.name == "refinement.0.encoder.0.weight" }
+        XCTAssertThrowsError(try ModelFile.model(from: container, path: "m.safetensors")) { error in
+            XCTAssertTrue("\(error)".contains("refinement.0.encoder.0.weight"), "\(error)")
+        }
+        container = try ModelFile.container(model)
+        container.metadata["refinements"] = container.metadata["refinements"]!.replacingOccurrences(of: "\"dimensions\":[", with: "\"dimensions\":[7,")
+        XCTAssertThrowsError(try ModelFile.model(from: container, path: "m.safetensors")) { error in
+            XCTAssertTrue("\(error)".contains("refinements"), "\(error)")
+        }
+    }
+
     func testSpectralModelKeepsItsResolvedPooling() throws {
         let recording = try SpectralSpec(k: 1, m: 1, sampleRate: 4000, duration: 4, seed: 1).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 128, hop: 64, kind: .logpower), hiddenSizes: [8, 8], seed: 1)

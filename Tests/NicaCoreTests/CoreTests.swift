@@ -41,6 +41,14 @@ struct CoreTests {
         #expect(abs(s.duration - 0.03) < 1e-12)
     }
 
+    @Test func columnsGatherAndScatterInTheGivenOrder() {
+        var m = Matrix(rows: 2, cols: 3, data: [1, 2, 3, 4, 5, 6])
+        let picked = m.gatherColumns([2, 0])
+        #expect(picked == Matrix(rows: 2, cols: 2, data: [3, 1, 6, 4]))
+        m.scatterColumns([0, 2], from: Matrix(rows: 2, cols: 2, data: [10, 30, 40, 60]))
+        #expect(m.data == [10, 2, 30, 40, 5, 60])
+    }
+
     @Test func errorMessagesNameTheLocation() {
         let e = NicaError.badData(path: "a.csv", line: 3, column: 2, message: "not a number: \"x\"")
         #expect(e.description == "a.csv:3:2: not a number: \"x\"")

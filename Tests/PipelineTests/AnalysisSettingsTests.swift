@@ -50,6 +50,23 @@ final class AnalysisSettingsTests: XCTestCase {
         }
     }
 
+    /// The conditional prior refines its traces twice unless the user chose; without it
+    /// there is nothing to refine.
+    func testSegmentsDefaultToTwoRefinementPasses() {
+        let plain = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+            .resolved(featureCount: 5, observationCount: 40_000, channelCount: 5)
+        XCTAssertEqual(plain.refinements, 0)
+        for configure in [{ (s: inout AnalysisSettings) in s.segments = 40 }, { s in s.segmentSeconds = 10 }] {
+            var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+            configure(&settings)
+            XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).refinements,
+                           AnalysisSettings.conditionalPriorRefinements)
+            XCTAssertEqual(AnalysisSettings.conditionalPriorRefinements, 2)
+            settings.refinements = 0
+            XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).refinements, 0)
+        }
+    }
+
     func testExplicitChoicesAreKept() {
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), latentDimensions: 3,
                                         hiddenSizes: [16, 8])
