@@ -10,9 +10,9 @@ import SignalIO
 /// nica's model file: a `TrainedModel` as safetensors. The tensors are the VAE's weights,
 /// named by `ParameterLayout.tensors` (`encoder.0.weight` [in, out], `encoder.0.bias` [out],
 /// …, `decoder.log_variance` [features]); a dense layer computes y = x·W + b (W is the
-/// transpose of `torch.nn.Linear.weight`), the architecture's `hiddenActivation` follows every hidden layer, and
-/// the last encoder layer outputs [μ, log σ²] side by side. The string metadata
-/// (`__metadata__`, values are JSON) hold the rest:
+/// transpose of `torch.nn.Linear.weight`), the architecture's `hiddenActivation` follows
+/// every hidden layer, and the last encoder layer outputs [μ, log σ²] side by side. The
+/// string metadata (`__metadata__`, values are JSON) hold the rest:
 ///
 /// | key | value |
 /// | --- | --- |
