@@ -10,7 +10,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("latent-dim"), help: "Latent dimensions K. (default: channels in per-sample mode, else min(features, 16))")
     var latentDim: Int?
 
-    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 128,128 per-sample; 64,64 spectral)")
+    @Option(help: "Encoder hidden widths, comma-separated; the decoder mirrors them. (default: 256,256 per-sample, 128,128 with --segments; 64,64 spectral)")
     var hidden: String?
 
     @Option(help: "Nonlinearity between hidden layers: leaky-relu or elu (smooth; with --segments its traces come closer to the sources of a smooth mixing). (default: elu with --segments or --segment-seconds, else leaky-relu)")

@@ -8,7 +8,7 @@ final class AnalysisSettingsTests: XCTestCase {
     func testDefaultsDependOnTheMode() {
         let perSample = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
             .resolved(featureCount: 5, observationCount: 20_000, channelCount: 5)
-        XCTAssertEqual(perSample.hiddenSizes, [128, 128])
+        XCTAssertEqual(perSample.hiddenSizes, [256, 256])
         XCTAssertEqual(perSample.latentDimensions, 5)
         XCTAssertNil(perSample.counting.minimumSmoothness)
 
@@ -30,6 +30,18 @@ final class AnalysisSettingsTests: XCTestCase {
             settings.hiddenActivation = .leakyReLU
             XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenActivation, .leakyReLU)
         }
+    }
+
+    /// The conditional prior keeps the 128-wide layers its MCC was measured with; the counting
+    /// VAE gets 256; an explicit width wins over both.
+    func testHiddenWidthDependsOnThePrior() {
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+        settings.segments = 40
+        XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenSizes, [128, 128])
+        settings.segments = nil
+        XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenSizes, [256, 256])
+        settings.hiddenSizes = [32]
+        XCTAssertEqual(settings.resolved(featureCount: 5, observationCount: 40_000, channelCount: 5).hiddenSizes, [32])
     }
 
     /// The conditional prior trains with KL weight 0.8 unless the user chose; the plain VAE

@@ -56,7 +56,8 @@ final class SourceCountingTests: XCTestCase {
 
     func testSameSeedGivesIdenticalResultAndOtherSeedDiffers() throws {
         let recording = try NonlinearSpec(k: 1, m: 3, frames: 2000, layers: 1, seed: 8).generate()
-        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 4)
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw),
+                                        hiddenSizes: [128, 128], seed: 4)
         settings.training.fixedEpochs = 5
         let a = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         let b = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
@@ -85,7 +86,8 @@ final class RestartTests: XCTestCase {
     /// agreement is the share of restarts with the reported count.
     func testBestRestartIsKept() throws {
         let recording = try NonlinearSpec(k: 2, m: 4, frames: 3000, layers: 1, seed: 2).generate()
-        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 3)
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw),
+                                        hiddenSizes: [128, 128], seed: 3)
         settings.restarts = 3
         settings.training.fixedEpochs = 15
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)

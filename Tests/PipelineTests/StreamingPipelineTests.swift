@@ -67,7 +67,8 @@ final class StreamingPipelineTests: XCTestCase {
         try CSVWriter.write(signal: recording.signal, to: csv)
         try AudioFile.write(recording.signal, to: wav, encoding: .float32)
         for hop in [1, 3] {
-            var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: hop, kind: .raw), seed: 5)
+            var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: hop, kind: .raw),
+                                            hiddenSizes: [128, 128], seed: 5)
             settings.training.fixedEpochs = 2
             settings.restarts = 3
             for path in [csv, wav] {
