@@ -145,8 +145,9 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
             // iVAE protocol; 128 → 256 took the nonlinear family from 81 % to 94 % with no
             // over-count (docs/accuracy.md). The conditional prior stays at 128, the width its
             // MCC was measured with. Spectral: 64, the capacity the counting was tuned with.
-            let width = perSample ? (hasConditionalPrior ? Self.conditionalPriorHiddenWidth
-                                                         : Self.perSampleHiddenWidth) : Self.spectralHiddenWidth
+            let width = if !perSample { Self.spectralHiddenWidth }
+                        else if hasConditionalPrior { Self.conditionalPriorHiddenWidth }
+                        else { Self.perSampleHiddenWidth }
             s.hiddenSizes = [width, width]
         }
         if s.hiddenActivation == nil {

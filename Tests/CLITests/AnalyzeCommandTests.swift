@@ -19,10 +19,8 @@ final class AnalyzeCommandTests: XCTestCase {
 
     func testSampleCSVIsCountedAndExported() throws {
         let out = TestSupport.makeTemporaryDirectory("nica-cli")
-        // 128-wide layers keep the debug build quick (the 256-wide default takes minutes there);
-        // the default's counts are measured in docs/accuracy.md.
         let result = try CommandRunner.nica(["analyze", "data/nonlinear-3src.csv", "--epochs", "80", "--restarts", "1",
-                                             "--hidden", "128,128", "--json", "--out", out])
+                                             "--json", "--out", out] + CommandRunner.quickModel)
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try json(result.stdout)
         XCTAssertEqual(report["sources"] as? Int, try truth("nonlinear-3src"))

@@ -48,7 +48,7 @@ final class DependabilityTests: XCTestCase {
         func run(_ name: String, seed: String) throws -> String {
             let out = directory + "/" + name
             let result = try CommandRunner.nica(["analyze", input, "--epochs", "15", "--seed", seed, "--threads", "1",
-                                                 "--hidden", "128,128", "--out", out])
+                                                 "--out", out] + CommandRunner.quickModel)
             XCTAssertEqual(result.status, 0, result.stderr)
             return out
         }
@@ -74,7 +74,7 @@ final class DependabilityTests: XCTestCase {
             let path = directory + "/\(name).csv"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let out = directory + "/out-" + name
-            let result = try CommandRunner.nica(["analyze", path, "--epochs", "5", "--hidden", "128,128", "--out", out, "--json"])
+            let result = try CommandRunner.nica(["analyze", path, "--epochs", "5", "--out", out, "--json"] + CommandRunner.quickModel)
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
             XCTAssertFalse(result.stdout.lowercased().contains("nan"), name)
             try assertFinite(out)
@@ -88,8 +88,8 @@ final class DependabilityTests: XCTestCase {
         let input = try mixture()
         // An absurd step size: every restart from the last good state diverges again.
         let out = directory + "/diverged"
-        let failed = try CommandRunner.nica(["analyze", input, "--learning-rate", "1e30", "--epochs", "3", "--hidden", "128,128",
-                                             "--out", out])
+        let failed = try CommandRunner.nica(["analyze", input, "--learning-rate", "1e30", "--epochs", "3",
+                                             "--out", out] + CommandRunner.quickModel)
         XCTAssertEqual(failed.status, 70)
         XCTAssertEqual(failed.stderr,
                        "nica: numerical error: training diverged (non-finite loss at epoch 1) after 4 recoveries; try a smaller --learning-rate\n")
@@ -97,8 +97,8 @@ final class DependabilityTests: XCTestCase {
 
         // A large one: the first epochs blow up, a few halvings later training goes on.
         let recovered = directory + "/recovered"
-        let result = try CommandRunner.nica(["analyze", input, "--learning-rate", "300", "--epochs", "3", "--hidden", "128,128",
-                                             "--out", recovered])
+        let result = try CommandRunner.nica(["analyze", input, "--learning-rate", "300", "--epochs", "3",
+                                             "--out", recovered] + CommandRunner.quickModel)
         XCTAssertEqual(result.status, 0, result.stderr)
         let training = try XCTUnwrap(try json(recovered + "/report.json")["training"] as? [String: Any])
         XCTAssertGreaterThanOrEqual(training["recoveries"] as? Int ?? 0, 1)
@@ -128,14 +128,14 @@ final class DependabilityTests: XCTestCase {
         let input = try mixture()
         // latents.csv for 1500 observations is about 60 kB, over the limit; report.json fits.
         let killed = directory + "/killed"
-        let (status, _) = try runWithFileSizeLimit(["analyze", input, "--epochs", "2", "--hidden", "128,128", "--out", killed],
+        let (status, _) = try runWithFileSizeLimit(["analyze", input, "--epochs", "2", "--out", killed] + CommandRunner.quickModel,
                                                    kilobytes: 16, ignoreSignal: false)
         XCTAssertNotEqual(status, 0)
         let visible = try FileManager.default.contentsOfDirectory(atPath: killed).filter { !$0.hasPrefix(".") }
         XCTAssertEqual(visible, [], "no export appears unless all of them were written")
 
         let failed = directory + "/failed"
-        let (code, message) = try runWithFileSizeLimit(["analyze", input, "--epochs", "2", "--hidden", "128,128", "--out", failed],
+        let (code, message) = try runWithFileSizeLimit(["analyze", input, "--epochs", "2", "--out", failed] + CommandRunner.quickModel,
                                                        kilobytes: 16, ignoreSignal: true)
         XCTAssertEqual(code, 74)
         XCTAssertTrue(message.hasPrefix("nica: \(failed)/latents.csv: "), message)

@@ -36,8 +36,8 @@ final class ExportCommandTests: XCTestCase {
     func testOutWritesPlotsPageAndActiveTracesAsNpy() throws {
         let input = try recording()
         let out = TestSupport.makeTemporaryDirectory("nica-export") + "/results"
-        let result = try CommandRunner.nica(["analyze", input, "--epochs", "40", "--seed", "1", "--hidden", "128,128", "--json",
-                                             "--out", out])
+        let result = try CommandRunner.nica(["analyze", input, "--epochs", "40", "--seed", "1", "--json",
+                                             "--out", out] + CommandRunner.quickModel)
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let active = try XCTUnwrap(report["active_dims"] as? [Int])
@@ -67,8 +67,8 @@ final class ExportCommandTests: XCTestCase {
     func testExportAllWritesEveryDimensionByKL() throws {
         let input = try recording()
         let out = TestSupport.makeTemporaryDirectory("nica-export")
-        let result = try CommandRunner.nica(["analyze", input, "--epochs", "10", "--hidden", "128,128", "--json", "--export-all",
-                                             "--out", out])
+        let result = try CommandRunner.nica(["analyze", input, "--epochs", "10", "--json", "--export-all",
+                                             "--out", out] + CommandRunner.quickModel)
         XCTAssertEqual(result.status, 0, result.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let order = try XCTUnwrap(report["dims_by_kl"] as? [Int])
