@@ -6,6 +6,9 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     public var k: Int
     public var m: Int
     public var snrDB: Double?
+    /// SNR (dB) of the mixture's weakest source direction (`GenerationTruth`); nil for the
+    /// spectral family and for noiseless or older cases.
+    public var weakestDirectionSNRDB: Double?
     public var layers: Int
     public var seed: UInt64
     /// nica's count.
@@ -23,12 +26,13 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
 
     public init(name: String, family: String, k: Int, m: Int, snrDB: Double?, layers: Int, seed: UInt64,
                 sources: Int, linearMDL: Int, mcc: Double?, klSorted: [Double], gapRatio: Double?,
-                ambiguous: Bool, seconds: Double) {
+                ambiguous: Bool, seconds: Double, weakestDirectionSNRDB: Double? = nil) {
         self.name = name
         self.family = family
         self.k = k
         self.m = m
         self.snrDB = snrDB
+        self.weakestDirectionSNRDB = weakestDirectionSNRDB
         self.layers = layers
         self.seed = seed
         self.sources = sources

@@ -14,10 +14,15 @@ enum AdditiveNoise {
     /// on the length or number of the others.
     static func add(to channels: inout [[Double]], snrDB: Double, rng: inout SeededRNG) {
         var channelRNGs = channels.indices.map { _ in rng.fork() }
+        let variances = noiseVariances(of: channels, snrDB: snrDB)
         for c in channels.indices {
-            let power = ChannelArrays.variance(channels[c])
-            let sd = (power * pow(10, -snrDB / 10)).squareRoot()
+            let sd = variances[c].squareRoot()
             for t in channels[c].indices { channels[c][t] += sd * Double(channelRNGs[c].normal()) }
         }
+    }
+
+    /// The noise variance `add` gives each channel of the noiseless `channels`.
+    static func noiseVariances(of channels: [[Double]], snrDB: Double) -> [Double] {
+        channels.map { ChannelArrays.variance($0) * pow(10, -snrDB / 10) }
     }
 }

@@ -36,6 +36,10 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
     /// from U(0.5, 3) — before the whole-recording standardisation, which rescales each
     /// source (column) by one common factor.
     public var segmentStandardDeviations: [[Double]]?
+    /// Median over frames of the SNR (dB) of the weakest source direction of the mixture
+    /// (`SourceDetectability`): near or below 0 dB the data barely show, or do not show, all k
+    /// sources at this noise level. `nil` without noise.
+    public var weakestDirectionSNRDB: Double?
     /// `ivae` only: the distribution of the sources within a segment.
     public var sourceDistribution: SourceDistribution?
     /// `ivae` only: the condition-number threshold of the first mixing layer (the 25th
@@ -61,7 +65,7 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
                 snrDB: Double?, seed: UInt64, layers: Int, activation: MixingActivation?,
                 mixing: [MixingLayer], outputGain: Double = 1,
                 segmentLength: Int? = nil, segmentCount: Int? = nil,
-                segmentStandardDeviations: [[Double]]? = nil,
+                segmentStandardDeviations: [[Double]]? = nil, weakestDirectionSNRDB: Double? = nil,
                 sourceDistribution: SourceDistribution? = nil, maxConditionNumber: Double? = nil,
                 bandCentresHz: [Double]? = nil, bandwidthsHz: [Double]? = nil,
                 sourceKinds: [SpectralSourceKind]? = nil, envelopeSigma: Double? = nil,
@@ -81,6 +85,7 @@ public struct GenerationTruth: Codable, Equatable, Sendable {
         self.segmentLength = segmentLength
         self.segmentCount = segmentCount
         self.segmentStandardDeviations = segmentStandardDeviations
+        self.weakestDirectionSNRDB = weakestDirectionSNRDB
         self.sourceDistribution = sourceDistribution
         self.maxConditionNumber = maxConditionNumber
         self.bandCentresHz = bandCentresHz

@@ -93,14 +93,20 @@ public struct IVAESpec: RecordingSpec, Equatable {
         }
         let network = MixingNetwork(layers: drawn, activation: .tanhLinear)
         var channels = network.apply(to: sources)
-        if let snrDB { AdditiveNoise.add(to: &channels, snrDB: snrDB, rng: &noiseRNG) }
+        var weakest: Double? = nil
+        if let snrDB {
+            weakest = try SourceDetectability.weakestDirectionSNRDB(
+                network: network, sources: sources, segmentLength: segmentLength,
+                noiseVariances: AdditiveNoise.noiseVariances(of: channels, snrDB: snrDB))
+            AdditiveNoise.add(to: &channels, snrDB: snrDB, rng: &noiseRNG)
+        }
 
         let truth = GenerationTruth(
             family: Self.family, k: k, m: m, frames: frames, sampleRate: sampleRate,
             snrDB: snrDB, seed: seed, layers: layers, activation: .tanhLinear,
             mixing: network.layers, outputGain: 1,
             segmentLength: segmentLength, segmentCount: segmentCount,
-            segmentStandardDeviations: scales, sourceDistribution: distribution,
+            segmentStandardDeviations: scales, weakestDirectionSNRDB: weakest, sourceDistribution: distribution,
             maxConditionNumber: firstThreshold)
         return GeneratedRecording(
             signal: ChannelArrays.signal(channels: channels, frames: frames, sampleRate: sampleRate),

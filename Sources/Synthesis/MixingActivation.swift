@@ -26,4 +26,15 @@ public enum MixingActivation: String, Codable, CaseIterable, Sendable {
         case .tanhLinear: return tanh(x) + MixingActivation.tanhLinearSlope * x
         }
     }
+
+    /// d/dx of `apply` (the leaky ReLU's slope 1 at 0, as `apply` takes that branch there).
+    @inline(__always)
+    public func derivative(_ x: Double) -> Double {
+        switch self {
+        case .leakyReLU: return x >= 0 ? 1 : MixingActivation.leakySlope
+        case .tanhLinear:
+            let t = tanh(x)
+            return 1 - t * t + MixingActivation.tanhLinearSlope
+        }
+    }
 }

@@ -43,4 +43,34 @@ struct MixingNetwork {
         }
         return x
     }
+
+    /// The network's output at one frame's inputs `x`, and its Jacobian there, row-major
+    /// `outputs × inputs`.
+    func jacobian(at x: [Double]) -> (output: [Double], jacobian: [Double]) {
+        let k = x.count
+        var h = x
+        var jacobian = [Double](repeating: 0, count: k * k)
+        for i in 0..<k { jacobian[i * k + i] = 1 }
+        for (l, layer) in layers.enumerated() {
+            var next = [Double](repeating: 0, count: layer.rows)
+            var nextJacobian = [Double](repeating: 0, count: layer.rows * k)
+            for r in 0..<layer.rows {
+                for c in 0..<layer.cols {
+                    let a = Double(layer[r, c])
+                    next[r] += a * h[c]
+                    for j in 0..<k { nextJacobian[r * k + j] += a * jacobian[c * k + j] }
+                }
+            }
+            if activates(after: l), let activation {
+                for r in 0..<layer.rows {
+                    let slope = activation.derivative(next[r])
+                    next[r] = activation.apply(next[r])
+                    for j in 0..<k { nextJacobian[r * k + j] *= slope }
+                }
+            }
+            h = next
+            jacobian = nextJacobian
+        }
+        return (h, jacobian)
+    }
 }

@@ -43,14 +43,20 @@ enum PerSampleGeneration {
             k: p.k, m: p.m, layers: p.layers, activation: p.activation,
             maxCondition: p.maxCondition, rng: &mixingRNG)
         var channels = network.apply(to: sources)
-        if let snrDB = p.snrDB { AdditiveNoise.add(to: &channels, snrDB: snrDB, rng: &noiseRNG) }
+        var weakest: Double? = nil
+        if let snrDB = p.snrDB {
+            weakest = try SourceDetectability.weakestDirectionSNRDB(
+                network: network, sources: sources, segmentLength: p.segmentLength,
+                noiseVariances: AdditiveNoise.noiseVariances(of: channels, snrDB: snrDB))
+            AdditiveNoise.add(to: &channels, snrDB: snrDB, rng: &noiseRNG)
+        }
 
         let truth = GenerationTruth(
             family: p.family, k: p.k, m: p.m, frames: p.frames, sampleRate: p.sampleRate,
             snrDB: p.snrDB, seed: p.seed, layers: p.layers, activation: p.activation,
             mixing: network.layers, outputGain: 1,
             segmentLength: p.segmentLength, segmentCount: segmentSDs.count,
-            segmentStandardDeviations: segmentSDs)
+            segmentStandardDeviations: segmentSDs, weakestDirectionSNRDB: weakest)
         return GeneratedRecording(
             signal: ChannelArrays.signal(channels: channels, frames: p.frames, sampleRate: p.sampleRate),
             sources: ChannelArrays.matrix(columns: sources, frames: p.frames),

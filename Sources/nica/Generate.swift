@@ -11,6 +11,8 @@ struct Generate: ParsableCommand {
         discussion: """
         Writes OUT (CSV for the per-sample families, WAV for spectral) and beside it <stem>.truth.json (the generating parameters, including k) and <stem>.sources.csv (the true sources; for spectral, the source envelopes at about 100 Hz).
 
+        For the per-sample families the truth also holds weakestDirectionSNRDB, the SNR of the mixture's weakest source direction (median over samples); a warning says when it is below 0 dB, where the data may not show all k sources.
+
         Examples:
           nica generate nonlinear --k 3 --m 6 --layers 2 --out data/nonlinear-3src.csv
           nica generate spectral --k 3 --m 2 --seconds 60 --out data/spectral-3src.wav
@@ -91,6 +93,11 @@ struct Generate: ParsableCommand {
                                              snrDB: noise, mixing: mixing, seed: seed).generate()
             }
             try GeneratedRecordingWriter.write(recording, to: out, audioEncoding: encoding)
+            if let weakest = recording.truth.weakestDirectionSNRDB, weakest < 0 {
+                writeToStderr("nica: warning: \(out): the weakest source direction lies "
+                              + String(format: "%.1f dB", -weakest)
+                              + " below the noise over most of the recording, so the data may not show all \(k) sources\n")
+            }
         }
     }
 }

@@ -118,4 +118,21 @@ final class AnalyzeCommandTests: XCTestCase {
         let sources = try CSVReader.read(path: dir + "/a.sources.csv")
         XCTAssertEqual(sources.channelCount, 2)
     }
+
+    /// 8 sources through 3 leaky-ReLU layers squash one direction 3.5 dB below the noise at
+    /// 30 dB; 20 dB less noise lifts it above, and the warning goes.
+    func testGenerateWarnsWhenTheWeakestSourceIsBelowTheNoise() throws {
+        let dir = TestSupport.makeTemporaryDirectory("nica-cli")
+        let arguments = ["generate", "square", "--k", "8", "--layers", "3", "--activation", "leakyReLU",
+                         "--frames", "2000", "--seed", "528198"]
+        let noisy = try CommandRunner.nica(arguments + ["--snr", "30", "--out", "\(dir)/noisy.csv"])
+        XCTAssertEqual(noisy.status, 0, noisy.stderr)
+        XCTAssertEqual(noisy.stderr, "nica: warning: \(dir)/noisy.csv: the weakest source direction lies 3.5 dB below "
+                       + "the noise over most of the recording, so the data may not show all 8 sources\n")
+        let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/noisy.truth.json"))) as? [String: Any]
+        XCTAssertEqual(try XCTUnwrap(truth?["weakestDirectionSNRDB"] as? Double), -3.55, accuracy: 0.01)
+        let clean = try CommandRunner.nica(arguments + ["--snr", "50", "--out", "\(dir)/clean.csv"])
+        XCTAssertEqual(clean.status, 0, clean.stderr)
+        XCTAssertEqual(clean.stderr, "")
+    }
 }

@@ -3,9 +3,28 @@ import Evaluation
 import Synthesis
 
 final class EvaluationTests: XCTestCase {
-    private func outcome(_ name: String, k: Int, sources: Int, mdl: Int, seed: UInt64 = 1, mcc: Double? = 0.9) -> CaseOutcome {
+    private func outcome(_ name: String, k: Int, sources: Int, mdl: Int, seed: UInt64 = 1, mcc: Double? = 0.9,
+                         weakest: Double? = nil) -> CaseOutcome {
         CaseOutcome(name: name, family: "nonlinear", k: k, m: k + 2, snrDB: 30, layers: 2, seed: seed,
-                    sources: sources, linearMDL: mdl, mcc: mcc, klSorted: [], gapRatio: nil, ambiguous: false, seconds: 2)
+                    sources: sources, linearMDL: mdl, mcc: mcc, klSorted: [], gapRatio: nil, ambiguous: false, seconds: 2,
+                    weakestDirectionSNRDB: weakest)
+    }
+
+    func testRunsAreGroupedByTheWeakestDirection() throws {
+        let outcomes = [outcome("a", k: 8, sources: 7, mdl: 7, weakest: -3), outcome("b", k: 7, sources: 6, mdl: 6, weakest: 0),
+                        outcome("c", k: 5, sources: 5, mdl: 5, weakest: 5.9), outcome("d", k: 3, sources: 3, mdl: 3, weakest: 6),
+                        outcome("e", k: 2, sources: 3, mdl: 2, weakest: 25), outcome("f", k: 2, sources: 2, mdl: 2)]
+        let report = EvaluationReport(outcomes: outcomes)
+        XCTAssertEqual(report.detectability.map(\.family), ["< 0 dB", "0–6 dB", "≥ 6 dB"])
+        XCTAssertEqual(report.detectability.map(\.runs), [1, 2, 2], "the run without the figure is left out")
+        XCTAssertEqual(report.detectability.map(\.exact), [0, 0.5, 0.5])
+        XCTAssertEqual(report.detectability.map(\.meanSignedError), [-1, -0.5, 0.5])
+        let table = try XCTUnwrap(report.detectabilityTable())
+        XCTAssertTrue(table.hasPrefix("| weakest direction | cases |"))
+        XCTAssertTrue(table.contains("| ≥ 6 dB | 2 | 2 | 50 % |"), table)
+        XCTAssertTrue(report.caseTable().contains("| a | 8 | 10 | 2 | 30.0 | -3.0 | 7 |"), report.caseTable())
+        XCTAssertTrue(report.caseTable().contains("| f | 2 | 4 | 2 | 30.0 | – | 2 |"))
+        XCTAssertNil(EvaluationReport(outcomes: [outcome("f", k: 2, sources: 2, mdl: 2)]).detectabilityTable())
     }
 
     func testFamilySummaryArithmetic() {
