@@ -16,8 +16,9 @@ import Linalg
 /// `Jwᵀ Jw` is the signal-to-noise power ratio of the weakest direction there. For a linear
 /// mixture it is the familiar σ_min² of the noise-whitened mixing matrix.
 enum SourceDetectability {
-    /// The median over frames of the weakest direction's SNR, in dB; nil without noise or
-    /// sources. `sources` holds one array per source (what entered `network`).
+    /// The median over frames of the weakest direction's SNR, in dB; nil without noise, without
+    /// sources, or with segments of one sample. `sources` holds one array per source (what
+    /// entered `network`).
     static func weakestDirectionSNRDB(network: MixingNetwork, sources: [[Double]], segmentLength: Int,
                                       noiseVariances: [Double]) throws -> Double? {
         let k = sources.count
@@ -52,6 +53,7 @@ enum SourceDetectability {
         }
         ratios.sort()
         let median = frames % 2 == 1 ? ratios[frames / 2] : (ratios[frames / 2 - 1] + ratios[frames / 2]) / 2
-        return 10 * log10(median)
+        // Zero when the segments are too short to have a spread (one sample each).
+        return median > 0 ? 10 * log10(median) : nil
     }
 }

@@ -66,6 +66,8 @@ final class SourceDetectabilityTests: XCTestCase {
         let at20 = try XCTUnwrap(weakest(20)), at30 = try XCTUnwrap(weakest(30))
         XCTAssertEqual(at30 - at20, 10, accuracy: 1e-9)
         XCTAssertNil(try weakest(nil))
+        XCTAssertNil(try IVAESpec(k: 2, m: 2, segmentCount: 50, segmentLength: 1, snrDB: 30, seed: 2)
+                        .generate().truth.weakestDirectionSNRDB, "one-sample segments have no spread")
         XCTAssertNotNil(try IVAESpec(k: 3, m: 3, segmentCount: 4, segmentLength: 100, snrDB: 30, seed: 2)
                             .generate().truth.weakestDirectionSNRDB)
     }
