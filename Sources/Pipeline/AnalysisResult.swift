@@ -23,7 +23,8 @@ public struct AnalysisResult: Sendable {
     public var linearMDLEstimate: Int
     /// Posterior means μ(x), `N × K`.
     public var latentMeans: Matrix
-    /// The training run that was kept (the restart with the lowest final objective).
+    /// The training run that was kept (the restart with the lowest final objective; in spectral
+    /// mode, of those with the most slow components).
     public var training: TrainingSummary
     /// Every restart's outcome, in order.
     public var restarts: [RestartOutcome]

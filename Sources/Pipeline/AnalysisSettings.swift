@@ -22,7 +22,8 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// OpenBLAS threads.
     public var threads: Int
-    /// Training runs from different initialisations; the one with the best final ELBO is kept.
+    /// Training runs from different initialisations; the one with the best final ELBO is kept
+    /// (in spectral mode the one with the most slow components first; `RestartChoice`).
     public var restarts: Int = 3
     /// Whether `features.poolBins` may be replaced by the automatic choice.
     public var automaticPooling: Bool = false

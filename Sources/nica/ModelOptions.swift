@@ -25,7 +25,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Adam learning rate (initial step size; halved on each plateau of the ELBO).")
     var learningRate: Float = 1e-3
 
-    @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported.")
+    @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported (spectral mode: the one with the most slow components, then the best ELBO).")
     var restarts: Int = 3
 
     @Option(help: "Epochs over which the KL weight ramps from 0 to --kl-weight at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")

@@ -1,6 +1,7 @@
 import XCTest
+import Analysis
 import NicaCore
-import Pipeline
+@testable import Pipeline
 import Synthesis
 import Features
 
@@ -98,5 +99,34 @@ final class RestartTests: XCTestCase {
         let agreeing = result.restarts.filter { $0.sources == result.count.sources }.count
         XCTAssertEqual(result.restartAgreement, Double(agreeing) / 3)
         XCTAssertNotEqual(result.restarts[0].finalLoss, result.restarts[1].finalLoss, "restarts start differently")
+    }
+
+    /// Spectral mode keeps the restart with the most slow components, and of those the one
+    /// with the lowest final objective; the reported statistics are that run's. (On this
+    /// recording the restarts counted 2, 3, 3 and the run with the lowest objective was a 2.)
+    func testSpectralModeKeepsTheRestartWithTheMostSources() throws {
+        let recording = try SpectralSpec(k: 3, m: 1, sampleRate: 8000, duration: 6, snrDB: 30, seed: 4).generate()
+        var settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower, poolBins: 4),
+                                        seed: 1)
+        settings.restarts = 3
+        settings.training.fixedEpochs = 30
+        settings.training.klWarmupEpochs = 4
+        let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
+        XCTAssertEqual(result.restarts.count, 3)
+        let most = try XCTUnwrap(result.restarts.map(\.sources).max())
+        XCTAssertEqual(result.count.sources, most)
+        let kept = try XCTUnwrap(result.restarts.filter { $0.sources == most }.min { $0.finalLoss < $1.finalLoss })
+        XCTAssertEqual(result.training.finalLoss, kept.finalLoss)
+        XCTAssertEqual(result.statistics.klPerDimension, kept.klPerDimension)
+    }
+
+    /// Sources first, then the objective; per-sample rules never count sources first.
+    func testRestartChoiceOrder() {
+        XCTAssertTrue(RestartChoice.isBetter(sources: 5, loss: 10, than: 4, loss: 1))
+        XCTAssertFalse(RestartChoice.isBetter(sources: 4, loss: 1, than: 5, loss: 10))
+        XCTAssertTrue(RestartChoice.isBetter(sources: 4, loss: 1, than: 4, loss: 2))
+        XCTAssertFalse(RestartChoice.isBetter(sources: 4, loss: 2, than: 4, loss: 2))
+        XCTAssertTrue(RestartChoice.prefersMostSources(CountingRule(minimumSmoothness: 0.3)))
+        XCTAssertFalse(RestartChoice.prefersMostSources(CountingRule()))
     }
 }
