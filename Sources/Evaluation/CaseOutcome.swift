@@ -23,10 +23,17 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     public var gapRatio: Double?
     public var ambiguous: Bool
     public var seconds: Double
+    /// Each restart's count, in restart order (the reported count is one of them); nil in
+    /// outcomes written before they were recorded.
+    public var restartCounts: [Int]?
+    /// The first round's restart counts when a second training replaced it (per-sample mode,
+    /// `AnalysisSettings.needsExtendedWarmup`), else nil.
+    public var firstRoundCounts: [Int]?
 
     public init(name: String, family: String, k: Int, m: Int, snrDB: Double?, layers: Int, seed: UInt64,
                 sources: Int, linearMDL: Int, mcc: Double?, klSorted: [Double], gapRatio: Double?,
-                ambiguous: Bool, seconds: Double, weakestDirectionSNRDB: Double? = nil) {
+                ambiguous: Bool, seconds: Double, weakestDirectionSNRDB: Double? = nil,
+                restartCounts: [Int]? = nil, firstRoundCounts: [Int]? = nil) {
         self.name = name
         self.family = family
         self.k = k
@@ -42,6 +49,8 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
         self.gapRatio = gapRatio
         self.ambiguous = ambiguous
         self.seconds = seconds
+        self.restartCounts = restartCounts
+        self.firstRoundCounts = firstRoundCounts
     }
 
     /// sources − k.

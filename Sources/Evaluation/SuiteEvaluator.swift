@@ -36,7 +36,8 @@ public enum SuiteEvaluator {
             layers: truth.layers, seed: seed, sources: result.count.sources, linearMDL: result.linearMDLEstimate,
             mcc: mcc, klSorted: result.count.dimensionsByKL.map { result.statistics.klPerDimension[$0] },
             gapRatio: result.count.gapRatio, ambiguous: result.count.ambiguous,
-            seconds: elapsed.inSeconds, weakestDirectionSNRDB: truth.weakestDirectionSNRDB)
+            seconds: elapsed.inSeconds, weakestDirectionSNRDB: truth.weakestDirectionSNRDB,
+            restartCounts: result.restarts.map(\.sources), firstRoundCounts: result.firstRoundCounts)
     }
 
     /// MCC of the latent means against the true sources (per-sample families: the sources;

@@ -31,7 +31,9 @@ final class EvaluateCommandTests: XCTestCase {
             XCTAssertTrue(row.contains(String(format: " | 30.0 | %.1f | ", try weakest(family))), row)
         }
 
-        let json = try CommandRunner.nica(["evaluate", dir, "--json"] + quick)
+        // Two restarts here: each outcome lists both counts, the reported one among them.
+        let json = try CommandRunner.nica(["evaluate", dir, "--json", "--epochs", "10", "--kl-warmup", "0",
+                                           "--restarts", "2", "--hidden", "8,8"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let groups = try XCTUnwrap(report["detectability"] as? [[String: Any]])
@@ -41,6 +43,10 @@ final class EvaluateCommandTests: XCTestCase {
         for outcome in outcomes {
             let family = try XCTUnwrap(outcome["family"] as? String)
             XCTAssertEqual(try XCTUnwrap(outcome["weakestDirectionSNRDB"] as? Double), try weakest(family), accuracy: 1e-9)
+            let restartCounts = try XCTUnwrap(outcome["restartCounts"] as? [Int])
+            XCTAssertEqual(restartCounts.count, 2)
+            XCTAssertTrue(restartCounts.contains(try XCTUnwrap(outcome["sources"] as? Int)), "\(outcome)")
+            XCTAssertNil(outcome["firstRoundCounts"], "fixed epochs never train a second round")
         }
     }
 }
