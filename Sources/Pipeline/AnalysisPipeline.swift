@@ -166,6 +166,7 @@ struct TrainingRound {
                     progress: ((PipelineEvent) -> Void)?) throws -> TrainingRound {
         var restarts: [RestartOutcome] = []
         var best: Best?
+        let mostSourcesFirst = RestartChoice.prefersMostSources(resolved.counting)
         for restart in 0..<max(1, resolved.restarts) {
             let trainingStarted = clock.now
             var initRNG = rng.fork()
@@ -179,21 +180,22 @@ struct TrainingRound {
                                                  elapsedSeconds: (clock.now - trainingStarted).inSeconds,
                                                  restart: restart + 1, restarts: max(1, resolved.restarts))))
             }
-            let mostSourcesFirst = RestartChoice.prefersMostSources(resolved.counting)
             // Per-sample mode knows whether this run is kept from its final objective before it
             // is encoded, so only the kept run's means are held (a worse run is counted and
             // dropped), and the previous best's means are released before the new ones are
             // made. Spectral mode needs every run's means to count anyway.
-            var better = best == nil || summary.finalLoss < best!.summary.finalLoss
-            if better && !mostSourcesFirst { best = nil }
+            let betterByLoss = best == nil || summary.finalLoss < best!.summary.finalLoss
+            if betterByLoss && !mostSourcesFirst { best = nil }
             let (mean, stats, count, smoothness) = try SourceCounting.encodeAndCount(
                 model: model, features: features, segments: segments, rule: resolved.counting, config: resolved.features,
-                keepMeans: better || mostSourcesFirst)
+                keepMeans: betterByLoss || mostSourcesFirst)
             restarts.append(RestartOutcome(restart: restart, finalLoss: summary.finalLoss, sources: count.sources,
                                            klPerDimension: stats.klPerDimension))
-            if mostSourcesFirst, let kept = best {
-                better = RestartChoice.isBetter(sources: count.sources, loss: summary.finalLoss,
-                                                than: kept.count.sources, loss: kept.summary.finalLoss)
+            let better = if mostSourcesFirst, let kept = best {
+                RestartChoice.isBetter(sources: count.sources, loss: summary.finalLoss,
+                                       than: kept.count.sources, loss: kept.summary.finalLoss)
+            } else {
+                betterByLoss
             }
             if better {
                 best = Best(model: model, summary: summary, stats: stats, mean: mean!, count: count, smoothness: smoothness!)
