@@ -21,6 +21,7 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     /// KL per dimension, largest first (nats).
     public var klSorted: [Double]
     public var gapRatio: Double?
+    /// As in the report: the counting rule marks the count, or the restarts disagree.
     public var ambiguous: Bool
     public var seconds: Double
     /// Each restart's count, in restart order (the reported count is one of them); nil in

@@ -35,7 +35,7 @@ public enum SuiteEvaluator {
             name: testCase.name, family: truth.family.rawValue, k: truth.k, m: truth.m, snrDB: truth.snrDB,
             layers: truth.layers, seed: seed, sources: result.count.sources, linearMDL: result.linearMDLEstimate,
             mcc: mcc, klSorted: result.count.dimensionsByKL.map { result.statistics.klPerDimension[$0] },
-            gapRatio: result.count.gapRatio, ambiguous: result.count.ambiguous,
+            gapRatio: result.count.gapRatio, ambiguous: result.isAmbiguous,
             seconds: elapsed.inSeconds, weakestDirectionSNRDB: truth.weakestDirectionSNRDB,
             restartCounts: result.restarts.map(\.sources), firstRoundCounts: result.firstRoundCounts)
     }

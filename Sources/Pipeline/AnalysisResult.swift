@@ -56,6 +56,11 @@ public struct AnalysisResult: Sendable {
         guard !restarts.isEmpty else { return 1 }
         return Double(restarts.filter { $0.sources == count.sources }.count) / Double(restarts.count)
     }
+
+    /// Whether the count should be treated with care: the counting rule marks it
+    /// (`SourceCount.ambiguous`) or the restarts disagree. The report, the summary's warning
+    /// and `nica evaluate` all use this.
+    public var isAmbiguous: Bool { count.ambiguous || restartAgreement < 1 }
 }
 
 /// One training run of a multi-restart analysis.

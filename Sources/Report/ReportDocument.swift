@@ -185,7 +185,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         firstRoundCounts = result.firstRoundCounts
         unmixing = result.unmixing
         refinement = result.refinementOutcomes.isEmpty ? nil : result.refinementOutcomes
-        ambiguous = result.count.ambiguous || result.restartAgreement < 1
+        ambiguous = result.isAmbiguous
         linearMDLEstimate = result.linearMDLEstimate
         observations = result.observationCount
         featuresPerObservation = result.featureCount

@@ -46,6 +46,9 @@ final class EvaluateCommandTests: XCTestCase {
             let restartCounts = try XCTUnwrap(outcome["restartCounts"] as? [Int])
             XCTAssertEqual(restartCounts.count, 2)
             XCTAssertTrue(restartCounts.contains(try XCTUnwrap(outcome["sources"] as? Int)), "\(outcome)")
+            if Set(restartCounts).count > 1 {
+                XCTAssertEqual(outcome["ambiguous"] as? Bool, true, "restarts that disagree make the count ambiguous")
+            }
             XCTAssertNil(outcome["firstRoundCounts"], "fixed epochs never train a second round")
         }
     }

@@ -118,6 +118,12 @@ final class RestartTests: XCTestCase {
         let kept = try XCTUnwrap(result.restarts.filter { $0.sources == most }.min { $0.finalLoss < $1.finalLoss })
         XCTAssertEqual(result.training.finalLoss, kept.finalLoss)
         XCTAssertEqual(result.statistics.klPerDimension, kept.klPerDimension)
+        XCTAssertEqual(result.restarts.map(\.sources).sorted(), [2, 3, 3])
+        var agreedByRule = result
+        agreedByRule.count.ambiguous = false
+        XCTAssertTrue(agreedByRule.isAmbiguous, "the restarts disagree")
+        agreedByRule.restarts.removeAll { $0.sources != result.count.sources }
+        XCTAssertFalse(agreedByRule.isAmbiguous, "unanimous restarts and a clear rule")
     }
 
     /// Sources first, then the objective; per-sample rules never count sources first.
