@@ -104,6 +104,7 @@ final class RestartTests: XCTestCase {
     /// Spectral mode keeps the restart with the most slow components, and of those the one
     /// with the lowest final objective; the reported statistics are that run's. (On this
     /// recording the restarts counted 2, 3, 3 and the run with the lowest objective was a 2.)
+    /// Restarts that disagree make the count ambiguous even when the counting rule does not.
     func testSpectralModeKeepsTheRestartWithTheMostSources() throws {
         let recording = try SpectralSpec(k: 3, m: 1, sampleRate: 8000, duration: 6, snrDB: 30, seed: 4).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower, poolBins: 4),
