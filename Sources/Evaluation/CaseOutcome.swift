@@ -21,7 +21,8 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     /// KL per dimension, largest first (nats).
     public var klSorted: [Double]
     public var gapRatio: Double?
-    /// As in the report: the counting rule marks the count, or the restarts disagree.
+    /// As in the report: the counting rule marks the count, the restarts disagree, or the
+    /// active latents depend on one another (`latentDependence`).
     public var ambiguous: Bool
     public var seconds: Double
     /// Each restart's count, in restart order (the reported count is one of them); nil in
@@ -30,11 +31,14 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     /// The first round's restart counts when a second training replaced it (per-sample mode,
     /// `AnalysisSettings.needsExtendedWarmup`), else nil.
     public var firstRoundCounts: [Int]?
+    /// Mean I(μ_j; μ_rest) over the active latents (nats; `LatentDependence`), or nil where it
+    /// is not measured (spectral mode, segments, fewer than two active latents).
+    public var latentDependence: Double?
 
     public init(name: String, family: String, k: Int, m: Int, snrDB: Double?, layers: Int, seed: UInt64,
                 sources: Int, linearMDL: Int, mcc: Double?, klSorted: [Double], gapRatio: Double?,
                 ambiguous: Bool, seconds: Double, weakestDirectionSNRDB: Double? = nil,
-                restartCounts: [Int]? = nil, firstRoundCounts: [Int]? = nil) {
+                restartCounts: [Int]? = nil, firstRoundCounts: [Int]? = nil, latentDependence: Double? = nil) {
         self.name = name
         self.family = family
         self.k = k
@@ -52,6 +56,7 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
         self.seconds = seconds
         self.restartCounts = restartCounts
         self.firstRoundCounts = firstRoundCounts
+        self.latentDependence = latentDependence
     }
 
     /// sources − k.

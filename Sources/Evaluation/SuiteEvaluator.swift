@@ -37,7 +37,8 @@ public enum SuiteEvaluator {
             mcc: mcc, klSorted: result.count.dimensionsByKL.map { result.statistics.klPerDimension[$0] },
             gapRatio: result.count.gapRatio, ambiguous: result.isAmbiguous,
             seconds: elapsed.inSeconds, weakestDirectionSNRDB: truth.weakestDirectionSNRDB,
-            restartCounts: result.restarts.map(\.sources), firstRoundCounts: result.firstRoundCounts)
+            restartCounts: result.restarts.map(\.sources), firstRoundCounts: result.firstRoundCounts,
+            latentDependence: result.latentDependence?.mean)
     }
 
     /// MCC of the latent means against the true sources (per-sample families: the sources;

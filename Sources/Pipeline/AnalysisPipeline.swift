@@ -106,6 +106,11 @@ public enum AnalysisPipeline {
         let refinementDone = clock.now
 
         progress?(.stage("analysis"))
+        // Per-sample mode counts informative latents, so latents that share a source inflate the
+        // count. Checked with the isotropic prior only, where it was calibrated; spectral mode's
+        // slowness test is a different rule.
+        let dependence = resolved.counting.minimumSmoothness == nil && segments == nil
+            ? LatentDependence(means: mean, dimensions: count.activeDimensions) : nil
         // The last use of the features: they are centred in place rather than copied.
         let observationCount = features.rows, featureCount = features.cols
         let mdl = try LinearMDL.estimate(centringInPlace: &features)
@@ -127,7 +132,20 @@ public enum AnalysisPipeline {
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
             segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
             refinements: refinement.passes, refinementOutcomes: refinement.outcomes,
+            latentDependence: dependence,
+            warnings: dependence.flatMap(Self.dependenceWarning) ?? [],
             firstRoundCounts: round.firstRoundCounts)
+    }
+}
+
+extension AnalysisPipeline {
+    /// The warning for active latents that depend on one another enough to suggest an over-count.
+    static func dependenceWarning(_ dependence: LatentDependence) -> [String]? {
+        guard dependence.suggestsOvercount else { return nil }
+        let value = (dependence.mean * 100).rounded() / 100
+        return ["the \(dependence.dimensions.count) active latents depend on one another (mean I(μ_j; μ_rest) = \(value) nats, "
+                + "above \(LatentDependence.overcountThreshold)): a nonlinear VAE may have spent more than one latent "
+                + "on a source, so the count may be too high"]
     }
 }
 

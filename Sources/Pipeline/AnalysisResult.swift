@@ -45,6 +45,9 @@ public struct AnalysisResult: Sendable {
     public var refinements: [RefinementPass] = []
     /// What every refinement pass trained did, including a discarded last one.
     public var refinementOutcomes: [RefinementOutcome] = []
+    /// Per-sample VAE analyses with the isotropic prior and two or more active latents: how
+    /// much each active latent depends on the others, measured on the kept run's posterior means.
+    public var latentDependence: LatentDependence? = nil
     /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
     public var warnings: [String] = []
     /// When a first round of restarts counted K − 2 or K − 1 and was replaced by a round with
@@ -58,9 +61,12 @@ public struct AnalysisResult: Sendable {
     }
 
     /// Whether the count should be treated with care: the counting rule marks it
-    /// (`SourceCount.ambiguous`) or the restarts disagree. The report, the summary's warning
-    /// and `nica evaluate` all use this.
-    public var isAmbiguous: Bool { count.ambiguous || restartAgreement < 1 }
+    /// (`SourceCount.ambiguous`), the restarts disagree, or the active latents depend on one
+    /// another enough to suggest an over-count (`LatentDependence.suggestsOvercount`). The
+    /// report, the summary's warning and `nica evaluate` all use this.
+    public var isAmbiguous: Bool {
+        count.ambiguous || restartAgreement < 1 || (latentDependence?.suggestsOvercount ?? false)
+    }
 }
 
 /// One training run of a multi-restart analysis.

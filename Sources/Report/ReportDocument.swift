@@ -120,6 +120,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var restartLosses: [Double]
     /// Fraction of restarts agreeing with `sources`.
     public var restartAgreement: Double
+    /// Per-sample mode with the isotropic prior and two or more active latents: I(μ_j; μ_rest)
+    /// in nats for each active dimension, in `activeDims` order (`LatentDependence`).
+    public var latentDependence: [Double]?
     /// Per-sample mode: the counts of a first round of restarts that counted K − 2 or K − 1
     /// and was replaced by a round with the longer KL warm-up (`settings.kl_warmup_epochs`);
     /// absent when there was one round.
@@ -158,6 +161,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case restartCounts = "restart_counts"
         case restartLosses = "restart_losses"
         case restartAgreement = "restart_agreement"
+        case latentDependence = "latent_dependence_nats"
         case firstRoundCounts = "first_round_counts"
         case featuresPerObservation = "features_per_observation"
         case observationRate = "observation_rate_hz"
@@ -182,6 +186,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         restartCounts = result.restarts.map(\.sources)
         restartLosses = result.restarts.map(\.finalLoss)
         restartAgreement = result.restartAgreement
+        latentDependence = result.latentDependence?.mutualInformation
         firstRoundCounts = result.firstRoundCounts
         unmixing = result.unmixing
         refinement = result.refinementOutcomes.isEmpty ? nil : result.refinementOutcomes

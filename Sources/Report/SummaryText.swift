@@ -23,7 +23,10 @@ public enum SummaryText {
         }
         if r.ambiguous {
             out.append("warning: the count is ambiguous (KL gap ratio \(r.gapRatio.map { format($0, 3) } ?? "n/a"), "
-                       + "active units \(r.activeUnits), restart agreement \(Int((100 * r.restartAgreement).rounded())) %); "
+                       + "active units \(r.activeUnits), restart agreement \(Int((100 * r.restartAgreement).rounded())) %"
+                       + (r.latentDependence.map { values in
+                           "; latent dependence \(format(values.reduce(0, +) / Double(values.count), 3)) nats" } ?? "")
+                       + "); "
                        + "try more --restarts or another --seed")
         }
         out.append("")

@@ -28,6 +28,11 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(kl.count, 6)
         XCTAssertEqual((report["active_dims"] as? [Int])?.count, 3)
         XCTAssertNotNil(report["linear_mdl_estimate"] as? Int)
+        // Three latents for three sources: one dependence value each, all small, so not ambiguous.
+        let dependence = try XCTUnwrap(report["latent_dependence_nats"] as? [Double])
+        XCTAssertEqual(dependence.count, 3)
+        XCTAssertLessThan(dependence.reduce(0, +) / 3, 0.33, "\(dependence)")
+        XCTAssertEqual(report["ambiguous"] as? Bool, false)
 
         // report.json holds the same object as stdout.
         let saved = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
@@ -58,6 +63,7 @@ final class AnalyzeCommandTests: XCTestCase {
         let input = try XCTUnwrap(report["input"] as? [String: Any])
         XCTAssertEqual(input["sample_rate"] as? Double, 8000)
         XCTAssertEqual(report["observations"] as? Int, (480_000 - 256) / 128 + 1)
+        XCTAssertNil(report["latent_dependence_nats"], "only per-sample mode checks latent dependence")
     }
 
     func testSummaryIsReadable() throws {

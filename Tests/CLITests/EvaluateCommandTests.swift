@@ -50,6 +50,12 @@ final class EvaluateCommandTests: XCTestCase {
                 XCTAssertEqual(outcome["ambiguous"] as? Bool, true, "restarts that disagree make the count ambiguous")
             }
             XCTAssertNil(outcome["firstRoundCounts"], "fixed epochs never train a second round")
+            // Per-sample cases report the active latents' dependence when there are two or more,
+            // and a value above the threshold makes the count ambiguous.
+            let sources = try XCTUnwrap(outcome["sources"] as? Int)
+            let dependence = outcome["latentDependence"] as? Double
+            if sources < 2 { XCTAssertNil(dependence, "\(outcome)") }
+            if let dependence, dependence > 0.33 { XCTAssertEqual(outcome["ambiguous"] as? Bool, true) }
         }
     }
 }

@@ -20,6 +20,11 @@ final class SourceCountingTests: XCTestCase {
         XCTAssertEqual(result.latentMeans.cols, 5)
         // A clean split: the weakest active dimension carries far more than the strongest inactive one.
         XCTAssertGreaterThan(result.count.gapRatio ?? 0, 10)
+        // Two latents for two sources: nearly independent, so the count is not flagged.
+        let dependence = try XCTUnwrap(result.latentDependence)
+        XCTAssertEqual(dependence.dimensions, result.count.activeDimensions)
+        XCTAssertLessThan(dependence.mean, LatentDependence.overcountThreshold, "\(dependence.mutualInformation)")
+        XCTAssertFalse(result.warnings.contains { $0.contains("depend on one another") })
     }
 
     /// A count of K − 1 (three sources in four channels) triggers the second training with
@@ -53,6 +58,7 @@ final class SourceCountingTests: XCTestCase {
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.settings.features.poolBins, 4)
         XCTAssertEqual(result.featureCount, 33) // ceil(129 / 4) bins of one channel
+        XCTAssertNil(result.latentDependence, "spectral mode counts slow components, not informative latents")
     }
 
     func testSameSeedGivesIdenticalResultAndOtherSeedDiffers() throws {
@@ -125,6 +131,16 @@ final class RestartTests: XCTestCase {
         XCTAssertTrue(agreedByRule.isAmbiguous, "the restarts disagree")
         agreedByRule.restarts.removeAll { $0.sources != result.count.sources }
         XCTAssertFalse(agreedByRule.isAmbiguous, "unanimous restarts and a clear rule")
+
+        // Active latents that share a source (the second a folded function of the first) make
+        // it ambiguous again, and come with a warning.
+        var rng = SeededRNG(seed: 9)
+        var shared = Matrix(rows: 2000, cols: 2)
+        for i in 0..<shared.rows { shared[i, 0] = rng.normal(); shared[i, 1] = abs(shared[i, 0]) + 0.05 * rng.normal() }
+        agreedByRule.latentDependence = LatentDependence(means: shared, dimensions: [0, 1])
+        XCTAssertTrue(agreedByRule.isAmbiguous, "latents that depend on one another")
+        let warning = try XCTUnwrap(AnalysisPipeline.dependenceWarning(try XCTUnwrap(agreedByRule.latentDependence)))
+        XCTAssertTrue(warning[0].contains("the count may be too high"), warning[0])
     }
 
     /// Sources first, then the objective; per-sample rules never count sources first.
