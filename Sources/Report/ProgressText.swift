@@ -47,6 +47,17 @@ public enum ProgressText {
         encode(DoneEvent(sources: sources))
     }
 
+    /// A warning about the result, in the JSON stream so that every line stays one event:
+    /// `{"event":"warning","message":…}`.
+    public static func jsonWarning(_ message: String) -> String {
+        encode(WarningEvent(message: message))
+    }
+
+    private struct WarningEvent: Encodable {
+        var event = "warning"
+        var message: String
+    }
+
     private struct StageEvent: Encodable {
         var event = "stage"
         var stage: String

@@ -79,8 +79,8 @@ struct Analyze: ParsableCommand {
             // The input's envelopes for latents.svg are gathered while the recording streams past.
             let tap = InputTap(recording, overview: out != nil)
             let result = try AnalysisPipeline.run(source: tap, settings: settings, progress: progress.handler)
+            for warning in result.warnings { progress.warn(warning) }
             progress.finish(sources: result.count.sources)
-            for warning in result.warnings { writeToStderr("nica: warning: \(warning)\n") }
             let layout = recording.layout
             let document = ReportDocument(result: result, input: .init(path: file, source: recording.info, layout: layout),
                                           versions: LibraryVersions.all)

@@ -46,6 +46,12 @@ final class ProgressPrinter {
         writeToStderr("\r\u{1B}[K")
     }
 
+    /// A warning about the result: a JSON event in the JSON stream, else a `nica: warning:`
+    /// line. Shown whatever the style, since `--quiet` silences progress, not warnings.
+    func warn(_ message: String) {
+        writeToStderr(style == .json ? ProgressText.jsonWarning(message) + "\n" : "nica: warning: \(message)\n")
+    }
+
     private func show(_ text: String) {
         wroteLine = true
         writeToStderr("\r\u{1B}[K" + text)

@@ -32,6 +32,11 @@ final class ProgressTextTests: XCTestCase {
         XCTAssertEqual(object["eta_s"] as? Double, 136)
         XCTAssertEqual(ProgressText.json(.stage("features")), "{\"event\":\"stage\",\"stage\":\"features\"}")
         XCTAssertEqual(ProgressText.jsonDone(sources: 2), "{\"event\":\"done\",\"sources\":2}")
+        let warning = ProgressText.jsonWarning("count \"may\" be\ntoo high")
+        XCTAssertFalse(warning.contains("\n"), "one event per line")
+        let warningObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(warning.utf8)) as? [String: Any])
+        XCTAssertEqual(warningObject["event"] as? String, "warning")
+        XCTAssertEqual(warningObject["message"] as? String, "count \"may\" be\ntoo high")
         var open = progress
         open.epochLimit = nil
         let unbounded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ProgressText.json(.epoch(open)).utf8)) as? [String: Any])
