@@ -24,8 +24,8 @@ public struct LatentDependence: Equatable, Sendable {
     public var mean: Double { mutualInformation.reduce(0, +) / Double(max(mutualInformation.count, 1)) }
 
     /// Mean dependence (nats) above which the active latents are taken to share sources. On
-    /// generated per-sample recordings, correct counts gave at most 0.24 and over-counts
-    /// through three leaky-ReLU layers at least 0.42 (docs/accuracy.md).
+    /// generated per-sample recordings, correct counts gave at most 0.28 and over-counts
+    /// through three leaky-ReLU layers at least 0.43 (docs/accuracy.md).
     public static let overcountThreshold = 0.33
 
     /// Whether the active latents depend on one another so strongly that the count is likely
