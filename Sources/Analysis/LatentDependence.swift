@@ -124,9 +124,10 @@ struct IntegerDigamma {
     private var values: [Double]
 
     init(upTo limit: Int) {
+        precondition(limit >= 1, "IntegerDigamma: ψ is tabulated from 1")
         values = [Double](repeating: 0, count: limit + 1)
-        values[min(1, limit)] = -0.57721566490153286061
-        if limit >= 2 { for m in 2...limit { values[m] = values[m - 1] + 1 / Double(m - 1) } }
+        values[1] = -0.57721566490153286061
+        for m in stride(from: 2, through: limit, by: 1) { values[m] = values[m - 1] + 1 / Double(m - 1) }
     }
 
     subscript(m: Int) -> Double { values[m] }

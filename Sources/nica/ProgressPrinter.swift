@@ -49,7 +49,10 @@ final class ProgressPrinter {
     /// A warning about the result: a JSON event in the JSON stream, else a `nica: warning:`
     /// line. Shown whatever the style, since `--quiet` silences progress, not warnings.
     func warn(_ message: String) {
-        writeToStderr(style == .json ? ProgressText.jsonWarning(message) + "\n" : "nica: warning: \(message)\n")
+        if style == .json { return writeToStderr(ProgressText.jsonWarning(message) + "\n") }
+        // On a terminal the progress line is still drawn: clear it so the warning starts a line.
+        if style == .terminal && wroteLine { writeToStderr("\r\u{1B}[K"); wroteLine = false }
+        writeToStderr("nica: warning: \(message)\n")
     }
 
     private func show(_ text: String) {
