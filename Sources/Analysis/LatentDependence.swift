@@ -11,8 +11,9 @@ import NicaCore
 /// bends (Koehler et al. 2022, mixtures through several leaky-ReLU layers): then the active
 /// latents trace a manifold of lower dimension than their number, each is largely a function
 /// of the others, and the count is too high. `mean` is the summary statistic; the threshold
-/// is set from generated recordings (docs/accuracy.md).
-public struct LatentDependence: Equatable, Sendable {
+/// is set from generated recordings (docs/accuracy.md), and `RedundantLatents` drops the
+/// latents that repeat the others until the mean falls below it.
+public struct LatentDependence: Codable, Equatable, Sendable {
     /// The latent dimensions examined (the active ones), in the order given.
     public var dimensions: [Int]
     /// I(μ_j; μ_rest) in nats for each of `dimensions`, in the same order.
@@ -23,14 +24,11 @@ public struct LatentDependence: Equatable, Sendable {
     /// Mean of `mutualInformation` over the examined dimensions.
     public var mean: Double { mutualInformation.reduce(0, +) / Double(max(mutualInformation.count, 1)) }
 
-    /// Mean dependence (nats) above which the active latents are taken to share sources. On
-    /// generated per-sample recordings, correct counts gave at most 0.28 and over-counts
-    /// through three leaky-ReLU layers at least 0.43 (docs/accuracy.md).
+    /// Mean dependence (nats) above which the latents are taken to share sources: the default
+    /// of `CountingRule.maximumDependence` in per-sample mode. On generated per-sample
+    /// recordings, correct counts gave at most 0.28 and over-counts through three leaky-ReLU
+    /// layers at least 0.43 (docs/accuracy.md).
     public static let overcountThreshold = 0.33
-
-    /// Whether the active latents depend on one another so strongly that the count is likely
-    /// too high.
-    public var suggestsOvercount: Bool { dimensions.count >= 2 && mean > Self.overcountThreshold }
 
     /// Observations used at most; the cost grows with their square.
     public static let defaultMaximumSamples = 4000

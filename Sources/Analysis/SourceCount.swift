@@ -13,12 +13,23 @@ public struct CountingRule: Codable, Equatable, Sendable {
     /// When set (spectral mode), only directions of the active latents' span whose lag
     /// autocorrelation at the non-overlapping lag is at least this count (`SlowComponents`).
     public var minimumSmoothness: Double?
+    /// When set (per-sample mode with the isotropic prior), informative latents that repeat
+    /// what the others carry are not counted: while the mean I(μ_j; μ_rest) over the latents
+    /// still counted is above this many nats, the most dependent one is dropped
+    /// (`RedundantLatents`).
+    public var maximumDependence: Double?
 
-    public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01, minimumSmoothness: Double? = nil) {
+    public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01, minimumSmoothness: Double? = nil,
+                maximumDependence: Double? = nil) {
         self.klThreshold = klThreshold
         self.activeUnitThreshold = activeUnitThreshold
         self.minimumSmoothness = minimumSmoothness
+        self.maximumDependence = maximumDependence
     }
+
+    /// Whether the counting drops redundant latents: a dependence threshold is set and the
+    /// count is not the spectral slowness test.
+    public var checksDependence: Bool { maximumDependence != nil && minimumSmoothness == nil }
 }
 
 /// The outcome of applying a `CountingRule` to `LatentStatistics`.
@@ -26,12 +37,19 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// Estimated number of independent sources: the number of active dimensions.
     public var sources: Int
     /// Active dimensions, largest KL first: as many as `sources`. In spectral mode these are
-    /// the `sources` smoothest informative dimensions (the latents the exports lead with).
+    /// the `sources` smoothest informative dimensions (the latents the exports lead with); in
+    /// per-sample mode the informative ones less `redundantDimensions`.
     public var activeDimensions: [Int]
     /// Dimensions whose KL exceeds the threshold, largest KL first. In per-sample mode they
-    /// are the active dimensions; in spectral mode they may include latents that model the
-    /// periodogram's fluctuation.
+    /// are the active dimensions and the redundant ones; in spectral mode they may include
+    /// latents that model the periodogram's fluctuation.
     public var informativeDimensions: [Int]
+    /// Per-sample mode with a dependence threshold: I(μ_j; μ_rest) of the informative
+    /// dimensions (nil with fewer than two, or when the rule does not check it).
+    public var latentDependence: LatentDependence?
+    /// Informative dimensions not counted because the others carry what they carry
+    /// (`RedundantLatents`), in the order they were dropped.
+    public var redundantDimensions: [Int] = []
     /// All dimensions, largest KL first.
     public var dimensionsByKL: [Int]
     /// Number of dimensions with Var(μ_d) above the active-unit threshold (second, independent signal).
@@ -44,8 +62,9 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// (nil when one group is empty). Large ratios (≫ 10) mean the count does not hinge on the threshold.
     public var gapRatio: Double?
     /// True when the count should be treated with care: the KL gap is narrow (ratio < 5), or
-    /// the active-unit count disagrees (per-sample mode), or a slow component's
-    /// autocorrelation lies within 0.15 of the threshold (spectral mode).
+    /// the active-unit count disagrees or latents were dropped as redundant (per-sample
+    /// mode), or a slow component's autocorrelation lies within 0.15 of the threshold
+    /// (spectral mode).
     public var ambiguous: Bool
 
     /// Spectral mode: canonical lag autocorrelations of the informative latents' span
@@ -57,16 +76,25 @@ public struct SourceCount: Codable, Equatable, Sendable {
     /// directions in their span, which leaves out latents that model the periodogram's
     /// window-to-window fluctuation.
     /// `smoothness` (each latent trace's lag autocorrelation) picks the active dimensions
-    /// among the informative ones in spectral mode.
+    /// among the informative ones in spectral mode. In per-sample mode pass `redundancy`, the
+    /// analysis of the informative dimensions (`informativeDimensions(statistics:rule:)`) when
+    /// the rule checks dependence: the latents it keeps are the count.
     public init(statistics: LatentStatistics, rule: CountingRule, slowComponents: SlowComponents? = nil,
-                smoothness: [Double]? = nil) {
+                smoothness: [Double]? = nil, redundancy: RedundantLatents? = nil) {
         let kl = statistics.klPerDimension
-        let order = kl.indices.sorted { kl[$0] != kl[$1] ? kl[$0] > kl[$1] : $0 < $1 }
+        let order = Self.dimensionsByKL(statistics)
         let active = order.filter { kl[$0] > rule.klThreshold }
         let inactive = order.filter { kl[$0] <= rule.klThreshold }
         sources = active.count
         informativeDimensions = active
         activeDimensions = active
+        if rule.checksDependence, let redundancy {
+            precondition(redundancy.initial.dimensions == active, "SourceCount: redundancy of other dimensions")
+            latentDependence = redundancy.initial
+            redundantDimensions = redundancy.dropped
+            activeDimensions = redundancy.kept
+            sources = redundancy.kept.count
+        }
         if let minimum = rule.minimumSmoothness, let slowComponents {
             sources = slowComponents.count(threshold: minimum)
             slowComponentAutocorrelations = slowComponents.autocorrelations
@@ -90,7 +118,19 @@ public struct SourceCount: Codable, Equatable, Sendable {
         if let minimum = rule.minimumSmoothness, let autocorrelations = slowComponentAutocorrelations {
             ambiguous = narrowGap || autocorrelations.contains { abs($0 - minimum) < 0.15 }
         } else {
-            ambiguous = narrowGap || activeUnits != sources
+            ambiguous = narrowGap || activeUnits != sources || !redundantDimensions.isEmpty
         }
+    }
+
+    /// All dimensions, largest KL first (ties in index order).
+    static func dimensionsByKL(_ statistics: LatentStatistics) -> [Int] {
+        let kl = statistics.klPerDimension
+        return kl.indices.sorted { kl[$0] != kl[$1] ? kl[$0] > kl[$1] : $0 < $1 }
+    }
+
+    /// The dimensions whose KL passes `rule`, largest KL first: what `RedundantLatents`
+    /// examines.
+    public static func informativeDimensions(statistics: LatentStatistics, rule: CountingRule) -> [Int] {
+        dimensionsByKL(statistics).filter { statistics.klPerDimension[$0] > rule.klThreshold }
     }
 }

@@ -28,11 +28,11 @@ public struct CaseOutcome: Codable, Equatable, Sendable {
     /// Each restart's count, in restart order (the reported count is one of them); nil in
     /// outcomes written before they were recorded.
     public var restartCounts: [Int]?
-    /// The first round's restart counts when a second training replaced it (per-sample mode,
-    /// `AnalysisSettings.needsExtendedWarmup`), else nil.
+    /// The first round's restart counts of informative latents when a second training replaced
+    /// it (per-sample mode, `AnalysisSettings.needsExtendedWarmup`), else nil.
     public var firstRoundCounts: [Int]?
-    /// Mean I(μ_j; μ_rest) over the active latents (nats; `LatentDependence`), or nil where it
-    /// is not measured (spectral mode, segments, fewer than two active latents).
+    /// Mean I(μ_j; μ_rest) over the informative latents (nats; `LatentDependence`), or nil where
+    /// it is not measured (spectral mode, segments, fewer than two informative latents).
     public var latentDependence: Double?
 
     public init(name: String, family: String, k: Int, m: Int, snrDB: Double?, layers: Int, seed: UInt64,

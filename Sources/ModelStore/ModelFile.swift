@@ -21,7 +21,7 @@ import SignalIO
 /// | `architecture` | `{"inputSize", "hiddenSizes", "latentSize", "leakySlope", "segmentCount", "hiddenActivation"}` |
 /// | `features` | `{"window", "hop" (samples), "kind", "poolBins"}` |
 /// | `standardizer` | `{"mean": […], "std": […], "constantFeatures": […]}`: x_std = (x − mean) / std per feature |
-/// | `counting_rule` | `{"klThreshold" (nats), "activeUnitThreshold"}` |
+/// | `counting_rule` | `{"klThreshold" (nats), "activeUnitThreshold", "minimumSmoothness"?, "maximumDependence"? (nats)}`; a file without `maximumDependence` counts every informative latent |
 /// | `seed` | the training seed |
 /// | `input` | `{"channel_names": […], "sample_rate_hz": …}` of the training recording |
 /// | `unmixing` | optional, segment-conditioned models: `{"dimensions", "offset", "matrix" (row-major), …}`, see `SegmentUnmixing` |

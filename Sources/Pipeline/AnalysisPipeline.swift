@@ -72,12 +72,15 @@ public enum AnalysisPipeline {
         let probe = progress.map { _ in ActiveCountProbe(features: features, rule: resolved.counting) }
         var round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
                                           settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
-        if resolved.needsExtendedWarmup(sources: round.best.count.sources, latentDimensions: architecture.latentSize) {
-            // The first round counted K − 2 or K − 1: train again with the longer warm-up and
-            // report that round (AnalysisSettings.needsExtendedWarmup says why).
+        // The first round kept K − 2 or K − 1 latents informative (redundant ones included, as
+        // the trigger was measured): train again with the longer warm-up and report that round
+        // (AnalysisSettings.needsExtendedWarmup says why).
+        if resolved.needsExtendedWarmup(sources: round.best.count.informativeDimensions.count,
+                                        latentDimensions: architecture.latentSize) {
             resolved.training.klWarmupEpochs = AnalysisSettings.extendedWarmupEpochs
             progress?(.stage("training (KL warm-up \(AnalysisSettings.extendedWarmupEpochs) epochs)"))
-            let firstCounts = round.restarts.map { $0.sources }
+            let threshold = resolved.counting.klThreshold
+            let firstCounts = round.restarts.map { run in run.klPerDimension.filter { $0 > threshold }.count }
             round.best.mean = Matrix(rows: 0, cols: 0)   // release the first round's means before the second round's
             round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
                                           settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
@@ -106,11 +109,6 @@ public enum AnalysisPipeline {
         let refinementDone = clock.now
 
         progress?(.stage("analysis"))
-        // Per-sample mode counts informative latents, so latents that share a source inflate the
-        // count. Checked with the isotropic prior only, where it was calibrated; spectral mode's
-        // slowness test is a different rule.
-        let dependence = resolved.counting.minimumSmoothness == nil && segments == nil
-            ? LatentDependence(means: mean, dimensions: count.activeDimensions) : nil
         // The last use of the features: they are centred in place rather than copied.
         let observationCount = features.rows, featureCount = features.cols
         let mdl = try LinearMDL.estimate(centringInPlace: &features)
@@ -132,20 +130,23 @@ public enum AnalysisPipeline {
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
             segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
             refinements: refinement.passes, refinementOutcomes: refinement.outcomes,
-            latentDependence: dependence,
-            warnings: dependence.flatMap(Self.dependenceWarning) ?? [],
+            warnings: Self.dependenceWarning(count, threshold: resolved.counting.maximumDependence).map { [$0] } ?? [],
             firstRoundCounts: round.firstRoundCounts)
     }
 }
 
 extension AnalysisPipeline {
-    /// The warning for active latents that depend on one another enough to suggest an over-count.
-    static func dependenceWarning(_ dependence: LatentDependence) -> [String]? {
-        guard dependence.suggestsOvercount else { return nil }
+    /// The warning for informative latents left out of the count because the others carry
+    /// what they carry (`SourceCount.redundantDimensions`), `threshold` being the rule's.
+    static func dependenceWarning(_ count: SourceCount, threshold: Double?) -> String? {
+        guard !count.redundantDimensions.isEmpty, let dependence = count.latentDependence, let threshold else { return nil }
+        let dropped = count.redundantDimensions
+        let names = dropped.map { "z\($0)" }.joined(separator: ", ")
         let value = (dependence.mean * 100).rounded() / 100
-        return ["the \(dependence.dimensions.count) active latents depend on one another (mean I(μ_j; μ_rest) = \(value) nats, "
-                + "above \(LatentDependence.overcountThreshold)): a nonlinear VAE may have spent more than one latent "
-                + "on a source, so the count may be too high"]
+        return "\(names) \(dropped.count == 1 ? "repeats" : "repeat") what the other latents carry (mean I(μ_j; μ_rest) "
+            + "of the \(dependence.dimensions.count) informative latents \(value) nats, above \(threshold)), so "
+            + "\(dropped.count == 1 ? "it is" : "they are") not counted: a nonlinear VAE may spend more than one latent "
+            + "on a source; counting every informative latent gives \(count.informativeDimensions.count)"
     }
 }
 

@@ -45,14 +45,17 @@ public struct AnalysisResult: Sendable {
     public var refinements: [RefinementPass] = []
     /// What every refinement pass trained did, including a discarded last one.
     public var refinementOutcomes: [RefinementOutcome] = []
-    /// Per-sample VAE analyses with the isotropic prior and two or more active latents: how
-    /// much each active latent depends on the others, measured on the kept run's posterior means.
-    public var latentDependence: LatentDependence? = nil
     /// Conditions the user should hear about (e.g. FastICA stopping before convergence).
     public var warnings: [String] = []
-    /// When a first round of restarts counted K − 2 or K − 1 and was replaced by a round with
-    /// the longer KL warm-up (`AnalysisSettings.needsExtendedWarmup`): that round's counts.
+    /// When a first round of restarts counted K − 2 or K − 1 informative latents and was
+    /// replaced by a round with the longer KL warm-up (`AnalysisSettings.needsExtendedWarmup`):
+    /// that round's counts of informative latents (redundant ones included).
     public var firstRoundCounts: [Int]? = nil
+
+    /// Per-sample VAE analyses with the isotropic prior and two or more informative latents:
+    /// how much each informative latent depends on the others, measured on the kept run's
+    /// posterior means (`SourceCount.latentDependence`).
+    public var latentDependence: LatentDependence? { count.latentDependence }
 
     /// Fraction of restarts whose count equals the reported one (1 = unanimous).
     public var restartAgreement: Double {
@@ -61,11 +64,10 @@ public struct AnalysisResult: Sendable {
     }
 
     /// Whether the count should be treated with care: the counting rule marks it
-    /// (`SourceCount.ambiguous`), the restarts disagree, or the active latents depend on one
-    /// another enough to suggest an over-count (`LatentDependence.suggestsOvercount`). The
-    /// report, the summary's warning and `nica evaluate` all use this.
+    /// (`SourceCount.ambiguous`, which includes latents dropped as redundant) or the restarts
+    /// disagree. The report, the summary's warning and `nica evaluate` all use this.
     public var isAmbiguous: Bool {
-        count.ambiguous || restartAgreement < 1 || (latentDependence?.suggestsOvercount ?? false)
+        count.ambiguous || restartAgreement < 1
     }
 }
 

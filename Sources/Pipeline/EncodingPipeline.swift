@@ -70,6 +70,7 @@ public enum EncodingPipeline {
                       "total": (done - started).inSeconds],
             modelParameters: model.parameters,
             meanDecoderLogVariance: logGamma.reduce(0.0) { $0 + Double($1) } / Double(max(logGamma.count, 1)),
-            unmixing: model.unmixing, refinements: model.refinements)
+            unmixing: model.unmixing, refinements: model.refinements,
+            warnings: AnalysisPipeline.dependenceWarning(count, threshold: model.counting.maximumDependence).map { [$0] } ?? [])
     }
 }

@@ -4,16 +4,18 @@ import Model
 import NicaCore
 
 /// Applies the counting rule to posterior means, the same way for a fresh analysis and for
-/// a saved model: per-sample mode counts informative latents; spectral mode counts the slowly
-/// varying directions of their span (`SlowComponents`).
+/// a saved model: per-sample mode counts informative latents, less those that repeat the
+/// others (`RedundantLatents`, when the rule sets a dependence threshold); spectral mode
+/// counts the slowly varying directions of their span (`SlowComponents`).
 enum SourceCounting {
     /// Encodes `features` batch by batch and counts: the posterior means (nil unless
     /// `keepMeans`), their statistics, the count and each latent trace's smoothness (nil
     /// when the means were not kept). The log-variances only feed the running statistics and
     /// are never held whole; the means are held only when asked for or when the rule needs
-    /// them (spectral mode). A non-finite KL is a numerical error, never a count. With a
-    /// segment-conditioned prior (`segments` gives each row's segment), the KL is taken
-    /// against p(z|u).
+    /// them (spectral mode). The dependence test needs only every n-th row's means, so
+    /// without the whole means those rows alone are kept. A non-finite KL is a numerical
+    /// error, never a count. With a segment-conditioned prior (`segments` gives each row's
+    /// segment), the KL is taken against p(z|u).
     static func encodeAndCount(model: VAE, features: Matrix, segments: [Int32]?, rule: CountingRule,
                                config: FeatureConfig, keepMeans: Bool = true) throws
         -> (means: Matrix?, statistics: LatentStatistics, count: SourceCount, smoothness: [Double]?) {
@@ -23,11 +25,22 @@ enum SourceCounting {
             accumulator = LatentStatistics.Accumulator(latentCount: k, segments: segments, priorMean: prior.mean,
                                                        priorLogVariance: prior.logVariance)
         }
-        var means: Matrix? = keepMeans || rule.minimumSmoothness != nil ? Matrix(rows: features.rows, cols: k) : nil
+        let holdsMeans = keepMeans || rule.minimumSmoothness != nil
+        var means: Matrix? = holdsMeans ? Matrix(rows: features.rows, cols: k) : nil
+        let stride = DependenceRows.stride(rows: features.rows)
+        var sampled: Matrix? = !holdsMeans && rule.checksDependence
+            ? Matrix(rows: DependenceRows.count(rows: features.rows), cols: k) : nil
         model.encodeBatches(features) { first, count, mu, logVariance in
             accumulator.add(means: mu, logVariances: logVariance, rows: count)
             means?.data.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<Float>) in
                 (out.baseAddress! + first * k).update(from: mu, count: count * k)
+            }
+            sampled?.data.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<Float>) in
+                var row = (first + stride - 1) / stride * stride
+                while row < first + count {
+                    (out.baseAddress! + row / stride * k).update(from: mu + (row - first) * k, count: k)
+                    row += stride
+                }
             }
         }
         let stats = accumulator.statistics
@@ -35,8 +48,10 @@ enum SourceCounting {
             throw NicaError.numerical(message: "the encoder produced a non-finite KL")
         }
         guard let kept = means else {
-            // Per-sample mode counts from the KL alone; smoothness plays no part in it.
-            return (nil, stats, SourceCount(statistics: stats, rule: rule), nil)
+            // Per-sample mode counts from the KL (and the sampled rows' dependence); smoothness
+            // plays no part in it.
+            let redundant = sampled.flatMap { Self.redundancy(means: $0, statistics: stats, rule: rule) }
+            return (nil, stats, SourceCount(statistics: stats, rule: rule, redundancy: redundant), nil)
         }
         let (count, smoothness) = try self.count(means: kept, statistics: stats, rule: rule, features: config)
         return (keepMeans ? kept : nil, stats, count, smoothness)
@@ -52,6 +67,29 @@ enum SourceCounting {
             let kl = statistics.klPerDimension
             slow = try SlowComponents(means: means, dimensions: kl.indices.filter { kl[$0] > rule.klThreshold }, lag: lag)
         }
-        return (SourceCount(statistics: statistics, rule: rule, slowComponents: slow, smoothness: smoothness), smoothness)
+        return (SourceCount(statistics: statistics, rule: rule, slowComponents: slow, smoothness: smoothness,
+                            redundancy: Self.redundancy(means: means, statistics: statistics, rule: rule)),
+                smoothness)
+    }
+
+    /// The dependence analysis of the informative latents, when the rule asks for it. `means`
+    /// are all rows or exactly those `DependenceRows` picks: the estimate is the same.
+    static func redundancy(means: Matrix, statistics: LatentStatistics, rule: CountingRule) -> RedundantLatents? {
+        guard rule.checksDependence, let threshold = rule.maximumDependence else { return nil }
+        return RedundantLatents(means: means, dimensions: SourceCount.informativeDimensions(statistics: statistics, rule: rule),
+                                threshold: threshold)
+    }
+}
+
+/// The rows of the posterior means the dependence test reads: every `stride`-th, as
+/// `LatentDependence` thins them, so at most `LatentDependence.defaultMaximumSamples`.
+enum DependenceRows {
+    static func stride(rows: Int) -> Int {
+        max(1, (rows + LatentDependence.defaultMaximumSamples - 1) / LatentDependence.defaultMaximumSamples)
+    }
+
+    static func count(rows: Int) -> Int {
+        let s = stride(rows: rows)
+        return (rows + s - 1) / s
     }
 }

@@ -48,7 +48,7 @@ public enum HTMLReport {
         <p class="sub">\(r.informativeDims.count) of \(r.klPerDim.count) latent dimensions carry more than \(number(r.settings.klThreshold)) nats of KL\(r.gapRatio.map { "; the weakest of them carries \(ratioLabel($0)) times the KL of the strongest other one" } ?? "")\(r.slowComponentAutocorrelations == nil ? "" : "; \(r.sources) directions of their span vary slowly from window to window (the sources), the rest follow the periodogram's window-to-window fluctuation"). Linear (Wax–Kailath MDL) estimate on the same features: \(r.linearMDLEstimate). Active units (Var μ &gt; 0.01): \(r.activeUnits).</p>
         """)
         if r.ambiguous {
-            html.append("<p class=\"warning\">The count is ambiguous: the KL gap is narrow, the restarts disagree, the active-unit count disagrees, a slow component lies near the threshold, or the active latents depend on one another (a sign of two latents spent on one source). Try more <code>--restarts</code> or another <code>--seed</code>.</p>")
+            html.append("<p class=\"warning\">The count is ambiguous: the KL gap is narrow, the restarts disagree, the active-unit count disagrees, a slow component lies near the threshold, or informative latents were left out of the count because the others carry what they carry (a sign of two latents spent on one source). Try more <code>--restarts</code> or another <code>--seed</code>.</p>")
         }
         html.append("<h2>KL per latent dimension</h2>\n" + plots.kl)
         html.append("<h2>Latent traces</h2>\n" + plots.latents)

@@ -54,6 +54,9 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         /// Weight β of the KL term after the warm-up (1 = the ELBO).
         public var klWeight: Float
         public var minimumSmoothness: Double?
+        /// Per-sample mode: mean I(μ_j; μ_rest) (nats) above which the most dependent
+        /// informative latent is left out of the count (`redundant_dims`).
+        public var dependenceThreshold: Double?
         /// Segments of the conditional prior p(z|u); absent for the isotropic prior.
         public var segments: Int?
         public var segmentSeconds: Double?
@@ -72,6 +75,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
             case klWarmupEpochs = "kl_warmup_epochs"
             case klWeight = "kl_weight"
             case minimumSmoothness = "minimum_smoothness"
+            case dependenceThreshold = "dependence_threshold_nats"
         }
     }
 
@@ -120,12 +124,17 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     public var restartLosses: [Double]
     /// Fraction of restarts agreeing with `sources`.
     public var restartAgreement: Double
-    /// Per-sample mode with the isotropic prior and two or more active latents: I(μ_j; μ_rest)
-    /// in nats for each active dimension, in `activeDims` order (`LatentDependence`).
+    /// Per-sample mode with the isotropic prior and two or more informative latents:
+    /// I(μ_j; μ_rest) in nats for each informative dimension, in `informativeDims` order
+    /// (`LatentDependence`).
     public var latentDependence: [Double]?
-    /// Per-sample mode: the counts of a first round of restarts that counted K − 2 or K − 1
-    /// and was replaced by a round with the longer KL warm-up (`settings.kl_warmup_epochs`);
-    /// absent when there was one round.
+    /// Per-sample mode with the isotropic prior: informative dimensions left out of the count
+    /// because the others carry what they carry, in the order they were dropped (empty when
+    /// none was).
+    public var redundantDims: [Int]?
+    /// Per-sample mode: the informative latents of each restart of a first round that counted
+    /// K − 2 or K − 1 of them and was replaced by a round with the longer KL warm-up
+    /// (`settings.kl_warmup_epochs`); absent when there was one round.
     public var firstRoundCounts: [Int]?
     /// With segments: how the informative latents in `latents.csv` were unmixed into sources.
     public var unmixing: SegmentUnmixing?
@@ -162,6 +171,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case restartLosses = "restart_losses"
         case restartAgreement = "restart_agreement"
         case latentDependence = "latent_dependence_nats"
+        case redundantDims = "redundant_dims"
         case firstRoundCounts = "first_round_counts"
         case featuresPerObservation = "features_per_observation"
         case observationRate = "observation_rate_hz"
@@ -187,6 +197,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         restartLosses = result.restarts.map(\.finalLoss)
         restartAgreement = result.restartAgreement
         latentDependence = result.latentDependence?.mutualInformation
+        redundantDims = s.counting.checksDependence ? result.count.redundantDimensions : nil
         firstRoundCounts = result.firstRoundCounts
         unmixing = result.unmixing
         refinement = result.refinementOutcomes.isEmpty ? nil : result.refinementOutcomes
@@ -205,6 +216,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             klThreshold: s.counting.klThreshold, threads: s.threads, restarts: s.restarts,
                             klWarmupEpochs: s.training.klWarmupEpochs, klWeight: s.training.klWeight,
                             minimumSmoothness: s.counting.minimumSmoothness,
+                            dependenceThreshold: s.counting.checksDependence ? s.counting.maximumDependence : nil,
                             segments: result.segmentCount, segmentSeconds: s.segmentSeconds,
                             refinements: result.segmentCount == nil ? nil : s.refinements)
         let last = result.training.history.last

@@ -18,8 +18,8 @@ public enum SummaryText {
                        + "agreement \(Int((100 * r.restartAgreement).rounded())) %")
         }
         if let first = r.firstRoundCounts {
-            out.append("retrained with a \(r.settings.klWarmupEpochs)-epoch KL warm-up: the first training counted "
-                       + "\(first.map(String.init).joined(separator: ", ")) of \(r.settings.latentDim) latents")
+            out.append("retrained with a \(r.settings.klWarmupEpochs)-epoch KL warm-up: the first training kept "
+                       + "\(first.map(String.init).joined(separator: ", ")) of \(r.settings.latentDim) latents informative")
         }
         if r.ambiguous {
             out.append("warning: the count is ambiguous (KL gap ratio \(r.gapRatio.map { format($0, 3) } ?? "n/a"), "
@@ -53,6 +53,11 @@ public enum SummaryText {
         } else {
             out.append("  * active: KL > \(format(r.settings.klThreshold, 3)) nats"
                        + (r.gapRatio.map { "; gap between active and inactive: ×\(format($0, 3))" } ?? ""))
+            if let redundant = r.redundantDims, !redundant.isEmpty, let threshold = r.settings.dependenceThreshold {
+                out.append("  + informative but not counted: \(redundant.map { "z\($0)" }.joined(separator: ", ")) "
+                           + "(the others carry what \(redundant.count == 1 ? "it carries" : "they carry"); "
+                           + "mean I(mu_j; mu_rest) above \(format(threshold, 3)) nats with \(redundant.count == 1 ? "it" : "them"))")
+            }
         }
         out.append("")
         let s = r.settings

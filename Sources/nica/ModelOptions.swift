@@ -28,14 +28,17 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Training runs from different initialisations; the run with the best final ELBO is reported (spectral mode: the one with the most slow components, then the best ELBO).")
     var restarts: Int = 3
 
-    @Option(help: "Epochs over which the KL weight ramps from 0 to --kl-weight at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first counts K - 2 or K - 1 sources, at least 3)")
+    @Option(help: "Epochs over which the KL weight ramps from 0 to --kl-weight at the start of training (0 = none; at most half of --epochs). (default: 100; in per-sample mode 300 for a second training when the first keeps K - 2 or K - 1 latents informative, at least 3)")
     var klWarmup: Int?
 
     @Option(help: "Weight of the KL term once the warm-up has ended (1 = the ELBO; below 1 the fit to the data weighs more than the prior). (default: 0.8 with --segments or --segment-seconds, else 1)")
     var klWeight: Float?
 
-    @Option(help: "KL (nats) above which a latent dimension counts as an active source.")
+    @Option(help: "KL (nats) above which a latent dimension is informative; informative latents count as sources unless they repeat the others (--dependence-threshold).")
     var klThreshold: Double = 0.1
+
+    @Option(help: "Per-sample mode: while the informative latents' mean dependence on one another, I(mu_j; mu_rest), is above this many nats, the most dependent one is left out of the count as repeating the others; 100 counts every informative latent. (default: 0.33 without --segments from 10000 samples on, else none)")
+    var dependenceThreshold: Double?
 
     @Option(help: "Random seed: same input, seed and threads give the same report.")
     var seed: UInt64 = 0
@@ -49,6 +52,9 @@ struct ModelOptions: ParsableArguments {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--learning-rate must be positive, got \(learningRate)") }
         guard klThreshold >= 0, klThreshold.isFinite else { throw ValidationError("--kl-threshold must be ≥ 0 nats, got \(klThreshold)") }
+        if let dependenceThreshold, !(dependenceThreshold > 0 && dependenceThreshold.isFinite) {
+            throw ValidationError("--dependence-threshold must be a positive number of nats, got \(dependenceThreshold)")
+        }
         guard restarts >= 1 else { throw ValidationError("--restarts must be at least 1, got \(restarts)") }
         if let klWarmup, klWarmup < 0 { throw ValidationError("--kl-warmup must be ≥ 0 epochs, got \(klWarmup)") }
         if let klWeight, !(klWeight > 0 && klWeight.isFinite) {
@@ -74,7 +80,7 @@ struct ModelOptions: ParsableArguments {
         training.fixedEpochs = epochs
         if let klWarmup { training.klWarmupEpochs = klWarmup }
         var settings = AnalysisSettings(features: features, latentDimensions: latentDim, hiddenSizes: try? hiddenSizes(),
-                                        training: training, counting: CountingRule(klThreshold: klThreshold),
+                                        training: training, counting: CountingRule(klThreshold: klThreshold, maximumDependence: dependenceThreshold),
                                         seed: seed, threads: threads)
         settings.restarts = restarts
         settings.hiddenActivation = activation

@@ -36,4 +36,40 @@ final class SourceCountTests: XCTestCase {
         XCTAssertEqual(c.activeUnits, 2)
         XCTAssertTrue(c.ambiguous)
     }
+
+    /// Per-sample mode with a dependence threshold: the redundant latent leaves the count and
+    /// the active dimensions, stays informative, and makes the count ambiguous. A rule without
+    /// the threshold, or spectral mode, ignores the analysis.
+    func testRedundantLatentsLeaveTheCount() throws {
+        var rng = SeededRNG(seed: 1)
+        var means = Matrix(rows: 2000, cols: 4)
+        for i in 0..<means.rows {
+            means[i, 0] = rng.normal(); means[i, 2] = rng.normal(); means[i, 3] = 0.01 * rng.normal()
+            means[i, 1] = abs(means[i, 2]) + 0.05 * rng.normal()
+        }
+        let stats = LatentStatistics(klPerDimension: [1.5, 0.9, 2.0, 0.001], meanVariance: [1, 0.4, 1, 0.0001],
+                                     meanPosteriorVariance: [0.1, 0.2, 0.1, 1])
+        // An active-unit threshold that the redundant latent's variance misses, so that only
+        // the dropped latent can make the count ambiguous.
+        let rule = CountingRule(activeUnitThreshold: 0.5, maximumDependence: 0.33)
+        XCTAssertTrue(rule.checksDependence)
+        let informative = SourceCount.informativeDimensions(statistics: stats, rule: rule)
+        XCTAssertEqual(informative, [2, 0, 1])
+        let redundancy = try XCTUnwrap(RedundantLatents(means: means, dimensions: informative, threshold: 0.33))
+        let c = SourceCount(statistics: stats, rule: rule, redundancy: redundancy)
+        XCTAssertEqual(c.sources, 2)
+        XCTAssertEqual(c.redundantDimensions.count, 1)
+        XCTAssertTrue([1, 2].contains(c.redundantDimensions[0]))
+        XCTAssertEqual(c.activeDimensions, informative.filter { $0 != c.redundantDimensions[0] })
+        XCTAssertEqual(c.informativeDimensions, [2, 0, 1])
+        XCTAssertEqual(c.latentDependence, redundancy.initial)
+        XCTAssertEqual(c.activeUnits, 2)
+        XCTAssertTrue(c.ambiguous)
+
+        let plain = SourceCount(statistics: stats, rule: CountingRule(), redundancy: redundancy)
+        XCTAssertEqual(plain.sources, 3)
+        XCTAssertNil(plain.latentDependence)
+        XCTAssertEqual(plain.redundantDimensions, [])
+        XCTAssertFalse(CountingRule(minimumSmoothness: 0.3, maximumDependence: 0.33).checksDependence)
+    }
 }

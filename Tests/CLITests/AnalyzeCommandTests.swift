@@ -28,10 +28,13 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(kl.count, 6)
         XCTAssertEqual((report["active_dims"] as? [Int])?.count, 3)
         XCTAssertNotNil(report["linear_mdl_estimate"] as? Int)
-        // Three latents for three sources: one dependence value each, all small, so not ambiguous.
+        // Three latents for three sources: one dependence value each, all small, so none is
+        // dropped as redundant and the count is not ambiguous.
         let dependence = try XCTUnwrap(report["latent_dependence_nats"] as? [Double])
         XCTAssertEqual(dependence.count, 3)
         XCTAssertLessThan(dependence.reduce(0, +) / 3, 0.33, "\(dependence)")
+        XCTAssertEqual(report["redundant_dims"] as? [Int], [])
+        XCTAssertEqual((report["settings"] as? [String: Any])?["dependence_threshold_nats"] as? Double, 0.33)
         XCTAssertEqual(report["ambiguous"] as? Bool, false)
 
         // report.json holds the same object as stdout.
@@ -54,6 +57,37 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(Double(wav.samples[0]), secondRow[2 + dims[0]], accuracy: 1e-6)
     }
 
+    /// Three epochs leave the latents of the sample recording strongly dependent: the count
+    /// leaves out the ones that repeat the others, names them in a warning and in the summary,
+    /// and a high --dependence-threshold counts every informative latent again.
+    func testRedundantLatentsAreLeftOutOfTheCount() throws {
+        let undertrained = ["analyze", "data/nonlinear-3src.csv", "--epochs", "3", "--hidden", "8,8", "--restarts", "1"]
+        let result = try CommandRunner.nica(undertrained + ["--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try json(result.stdout)
+        let active = try XCTUnwrap(report["active_dims"] as? [Int])
+        let informative = try XCTUnwrap(report["informative_dims"] as? [Int])
+        let redundant = try XCTUnwrap(report["redundant_dims"] as? [Int])
+        let dependence = try XCTUnwrap(report["latent_dependence_nats"] as? [Double])
+        XCTAssertFalse(redundant.isEmpty, "\(dependence)")
+        XCTAssertEqual(report["sources"] as? Int, active.count)
+        XCTAssertEqual(Set(active + redundant), Set(informative))
+        XCTAssertEqual(dependence.count, informative.count)
+        XCTAssertGreaterThan(dependence.reduce(0, +) / Double(dependence.count), 0.33)
+        XCTAssertEqual(report["ambiguous"] as? Bool, true)
+        XCTAssertTrue(result.stderr.contains("not counted"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("counting every informative latent gives \(informative.count)"), result.stderr)
+
+        let summary = try CommandRunner.nica(undertrained)
+        XCTAssertTrue(summary.stdout.contains("+ informative but not counted: "
+                                              + redundant.map { "z\($0)" }.joined(separator: ", ")), summary.stdout)
+
+        let everyLatent = try json(try CommandRunner.nica(undertrained + ["--json", "--dependence-threshold", "100"]).stdout)
+        XCTAssertEqual(everyLatent["sources"] as? Int, informative.count)
+        XCTAssertEqual(everyLatent["redundant_dims"] as? [Int], [])
+        XCTAssertEqual(everyLatent["latent_dependence_nats"] as? [Double], dependence)
+    }
+
     func testSampleWAVIsCountedInSpectralMode() throws {
         let result = try CommandRunner.nica(["analyze", "data/spectral-3src.wav", "--window", "256", "--hop", "128",
                                              "--features", "logpower", "--epochs", "200", "--restarts", "1", "--json"])
@@ -64,6 +98,8 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertEqual(input["sample_rate"] as? Double, 8000)
         XCTAssertEqual(report["observations"] as? Int, (480_000 - 256) / 128 + 1)
         XCTAssertNil(report["latent_dependence_nats"], "only per-sample mode checks latent dependence")
+        XCTAssertNil(report["redundant_dims"])
+        XCTAssertNil((report["settings"] as? [String: Any])?["dependence_threshold_nats"])
     }
 
     func testSummaryIsReadable() throws {

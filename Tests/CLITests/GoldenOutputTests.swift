@@ -52,6 +52,7 @@ final class GoldenOutputTests: XCTestCase {
             ["analyze", "data/nonlinear-3src.csv", "--progress", "loud"],
             ["analyze", "data/nonlinear-3src.csv", "--quiet", "--verbose"],
             ["analyze", "data/nonlinear-3src.csv", "--hidden", "64,x"],
+            ["analyze", "data/nonlinear-3src.csv", "--dependence-threshold", "0"],
             ["encode", "--model", "no-such.safetensors", "data/nonlinear-3src.csv"],
             ["encode", "data/nonlinear-3src.csv"],
             ["info", "data/nonlinear-3src.truth.json"],

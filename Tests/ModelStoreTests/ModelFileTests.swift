@@ -1,4 +1,5 @@
 import XCTest
+import Analysis
 import Features
 import Model
 import ModelStore
@@ -18,12 +19,14 @@ final class ModelFileTests: XCTestCase {
         let recording = try NonlinearSpec(k: 2, m: 3, frames: 1500, layers: 1, seed: 2).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 6)
         settings.training.fixedEpochs = 4
+        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 10 000 samples on
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         let model = result.trainedModel(channelNames: recording.signal.channelNames, sampleRate: 100)
         let path = TestSupport.makeTemporaryDirectory("nica-model") + "/m.safetensors"
         try ModelFile.write(model, to: path)
         let loaded = try ModelFile.read(path: path)
         XCTAssertEqual(loaded, model, "weights, standardiser (Float64 through JSON), history and settings survive")
+        XCTAssertEqual(loaded.counting.maximumDependence, LatentDependence.overcountThreshold)
         let encoded = try EncodingPipeline.run(signal: recording.signal, model: loaded)
         XCTAssertEqual(encoded.latentMeans, result.latentMeans)
         XCTAssertEqual(encoded.statistics, result.statistics)
@@ -137,6 +140,7 @@ final class ModelFileTests: XCTestCase {
     func testFixtureEncodesToTheCommittedMeans() throws {
         let model = try ModelFile.read(path: Self.fixtures + "/small-model.safetensors")
         XCTAssertEqual(model.architecture.hiddenActivation, .leakyReLU, "a file from before the activation was stored")
+        XCTAssertNil(model.counting.maximumDependence, "a file from before the dependence rule counts every informative latent")
         let (signal, _) = try SignalReader.read(path: Self.fixtures + "/small-input.csv")
         let result = try EncodingPipeline.run(signal: signal, model: model)
         let expected = try Self.expectedMeans()

@@ -14,17 +14,21 @@ final class SourceCountingTests: XCTestCase {
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
         settings.restarts = 1 // one converged run keeps the debug-build suite fast; restarts have their own test
         settings.hiddenSizes = [64, 64] // m > k: the default width is for square mixtures, and costs 4× in a debug build
+        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 10 000 samples on
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.latentMeans.rows, 6000)
         XCTAssertEqual(result.latentMeans.cols, 5)
         // A clean split: the weakest active dimension carries far more than the strongest inactive one.
         XCTAssertGreaterThan(result.count.gapRatio ?? 0, 10)
-        // Two latents for two sources: nearly independent, so the count is not flagged.
+        // Two latents for two sources: nearly independent, so neither is dropped as redundant.
         let dependence = try XCTUnwrap(result.latentDependence)
-        XCTAssertEqual(dependence.dimensions, result.count.activeDimensions)
+        XCTAssertEqual(result.settings.counting.maximumDependence, LatentDependence.overcountThreshold)
+        XCTAssertEqual(dependence.dimensions, result.count.informativeDimensions)
+        XCTAssertEqual(result.count.activeDimensions, result.count.informativeDimensions)
+        XCTAssertEqual(result.count.redundantDimensions, [])
         XCTAssertLessThan(dependence.mean, LatentDependence.overcountThreshold, "\(dependence.mutualInformation)")
-        XCTAssertFalse(result.warnings.contains { $0.contains("depend on one another") })
+        XCTAssertFalse(result.warnings.contains { $0.contains("not counted") })
     }
 
     /// A count of K − 1 (three sources in four channels) triggers the second training with
@@ -132,15 +136,53 @@ final class RestartTests: XCTestCase {
         agreedByRule.restarts.removeAll { $0.sources != result.count.sources }
         XCTAssertFalse(agreedByRule.isAmbiguous, "unanimous restarts and a clear rule")
 
-        // Active latents that share a source (the second a folded function of the first) make
-        // it ambiguous again, and come with a warning.
+    }
+
+    /// Per-sample counting drops a latent that repeats another (the second a folded function
+    /// of the first), from the means alone; the warning names it and the count it replaces.
+    func testARedundantLatentIsNotCountedAndIsNamed() throws {
         var rng = SeededRNG(seed: 9)
-        var shared = Matrix(rows: 2000, cols: 2)
-        for i in 0..<shared.rows { shared[i, 0] = rng.normal(); shared[i, 1] = abs(shared[i, 0]) + 0.05 * rng.normal() }
-        agreedByRule.latentDependence = LatentDependence(means: shared, dimensions: [0, 1])
-        XCTAssertTrue(agreedByRule.isAmbiguous, "latents that depend on one another")
-        let warning = try XCTUnwrap(AnalysisPipeline.dependenceWarning(try XCTUnwrap(agreedByRule.latentDependence)))
-        XCTAssertTrue(warning[0].contains("the count may be too high"), warning[0])
+        var means = Matrix(rows: 2000, cols: 3)
+        for i in 0..<means.rows {
+            means[i, 0] = rng.normal(); means[i, 1] = abs(means[i, 0]) + 0.05 * rng.normal(); means[i, 2] = 0.01 * rng.normal()
+        }
+        let stats = LatentStatistics(klPerDimension: [2, 1, 0.001], meanVariance: [1, 0.4, 0.0001],
+                                     meanPosteriorVariance: [0.1, 0.2, 1])
+        let config = FeatureConfig(window: 1, hop: 1, kind: .raw)
+        let rule = CountingRule(maximumDependence: 0.33)
+        let count = try SourceCounting.count(means: means, statistics: stats, rule: rule, features: config).count
+        XCTAssertEqual(count.sources, 1)
+        XCTAssertEqual(count.informativeDimensions, [0, 1])
+        XCTAssertEqual(count.redundantDimensions, [1], "of two equally dependent latents the weaker goes")
+        XCTAssertEqual(count.activeDimensions, [0])
+        XCTAssertTrue(count.ambiguous)
+        let warning = try XCTUnwrap(AnalysisPipeline.dependenceWarning(count, threshold: 0.33))
+        XCTAssertTrue(warning.hasPrefix("z1 repeats what the other latents carry"), warning)
+        XCTAssertTrue(warning.hasSuffix("counting every informative latent gives 2"), warning)
+        XCTAssertNil(AnalysisPipeline.dependenceWarning(count, threshold: nil))
+
+        let everyLatent = try SourceCounting.count(means: means, statistics: stats, rule: CountingRule(maximumDependence: 100),
+                                                   features: config).count
+        XCTAssertEqual(everyLatent.sources, 2)
+        XCTAssertEqual(everyLatent.latentDependence, count.latentDependence)
+        XCTAssertNil(AnalysisPipeline.dependenceWarning(everyLatent, threshold: 100))
+    }
+
+    /// The dependence threshold is chosen in per-sample mode with the isotropic prior and at
+    /// least 10 000 time steps only; a threshold the caller chose always stands.
+    func testDependenceThresholdDefaults() {
+        let perSample = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
+        XCTAssertEqual(perSample.resolved(featureCount: 4, observationCount: 10_000, channelCount: 4).counting.maximumDependence,
+                       LatentDependence.overcountThreshold)
+        XCTAssertNil(perSample.resolved(featureCount: 4, observationCount: 9_999, channelCount: 4).counting.maximumDependence)
+        var segmented = perSample
+        segmented.segments = 10
+        XCTAssertNil(segmented.resolved(featureCount: 4, observationCount: 20_000, channelCount: 4).counting.maximumDependence)
+        let spectral = AnalysisSettings(features: FeatureConfig(window: 256, hop: 128, kind: .logpower), seed: 1)
+        XCTAssertFalse(spectral.resolved(featureCount: 33, observationCount: 20_000, channelCount: 1).counting.checksDependence)
+        var chosen = perSample
+        chosen.counting.maximumDependence = 0.5
+        XCTAssertEqual(chosen.resolved(featureCount: 4, observationCount: 1000, channelCount: 4).counting.maximumDependence, 0.5)
     }
 
     /// Sources first, then the objective; per-sample rules never count sources first.

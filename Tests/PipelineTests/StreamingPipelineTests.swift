@@ -108,9 +108,10 @@ final class StreamingPipelineTests: XCTestCase {
         assertSameAnalysis(streamed, whole, "restarted FLAC")
     }
 
-    /// A run that is not kept is counted without its means: the same statistics and count.
+    /// A run that is not kept is counted without its means: the same statistics and count,
+    /// the dependence test included (it reads every second of the 4500 rows either way).
     func testCountingWithoutKeepingTheMeans() throws {
-        let recording = try NonlinearSpec(k: 2, m: 4, frames: 1500, layers: 1, seed: 2).generate()
+        let recording = try NonlinearSpec(k: 2, m: 4, frames: 4500, layers: 1, seed: 2).generate()
         let config = FeatureConfig(window: 1, hop: 1, kind: .raw)
         var features = try FeatureExtractor.extract(signal: recording.signal, config: config)
         Standardizer.fit(features).apply(&features)
@@ -119,10 +120,13 @@ final class StreamingPipelineTests: XCTestCase {
         var options = TrainingOptions()
         options.fixedEpochs = 3
         _ = try Trainer.train(model: model, data: features, options: options, rng: &rng)
+        let rule = CountingRule(klThreshold: 0, maximumDependence: 0.33)   // every latent informative: 4 to examine
         let kept = try SourceCounting.encodeAndCount(model: model, features: features, segments: nil,
-                                                     rule: CountingRule(), config: config, keepMeans: true)
+                                                     rule: rule, config: config, keepMeans: true)
         let dropped = try SourceCounting.encodeAndCount(model: model, features: features, segments: nil,
-                                                        rule: CountingRule(), config: config, keepMeans: false)
+                                                        rule: rule, config: config, keepMeans: false)
+        XCTAssertEqual(DependenceRows.stride(rows: 4500), 2)
+        XCTAssertEqual(kept.count.latentDependence?.sampleCount, 2250)
         XCTAssertNil(dropped.means)
         XCTAssertNil(dropped.smoothness)
         XCTAssertEqual(kept.means, model.encode(features).mean)
