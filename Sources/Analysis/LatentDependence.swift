@@ -35,6 +35,11 @@ public struct LatentDependence: Codable, Equatable, Sendable {
     /// Neighbours of the estimator (Kraskov et al. recommend 2–4 for bias, more for variance).
     public static let defaultNeighbours = 5
 
+    /// Every how many rows the estimate reads so that at most `maximumSamples` are used.
+    public static func stride(rows: Int, maximumSamples: Int = defaultMaximumSamples) -> Int {
+        max(1, (rows + maximumSamples - 1) / maximumSamples)
+    }
+
     /// Estimates the dependence of each of `dimensions` (columns of `means`, `N × K`, rows in
     /// time order) on the others. Nil when there are fewer than two dimensions, too few rows,
     /// or a trace is constant. Rows are thinned to at most `maximumSamples` by taking every
@@ -43,7 +48,7 @@ public struct LatentDependence: Codable, Equatable, Sendable {
                  neighbours: Int = defaultNeighbours) {
         let d = dimensions.count
         guard d >= 2, neighbours >= 1, means.rows > neighbours + 1 else { return nil }
-        let stride = max(1, (means.rows + maximumSamples - 1) / maximumSamples)
+        let stride = Self.stride(rows: means.rows, maximumSamples: maximumSamples)
         let n = (means.rows + stride - 1) / stride
         guard n > neighbours + 1 else { return nil }
         // Standardised traces, point-major (`n × d`): the max-norm compares latents on one scale.

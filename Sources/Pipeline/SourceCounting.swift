@@ -84,9 +84,7 @@ enum SourceCounting {
 /// The rows of the posterior means the dependence test reads: every `stride`-th, as
 /// `LatentDependence` thins them, so at most `LatentDependence.defaultMaximumSamples`.
 enum DependenceRows {
-    static func stride(rows: Int) -> Int {
-        max(1, (rows + LatentDependence.defaultMaximumSamples - 1) / LatentDependence.defaultMaximumSamples)
-    }
+    static func stride(rows: Int) -> Int { LatentDependence.stride(rows: rows) }
 
     static func count(rows: Int) -> Int {
         let s = stride(rows: rows)
