@@ -16,7 +16,7 @@ public struct CountingRule: Codable, Equatable, Sendable {
     /// When set (per-sample mode with the isotropic prior), informative latents that repeat
     /// what the others carry are not counted: while the mean I(μ_j; μ_rest) over the latents
     /// still counted is above this many nats, the most dependent one is dropped
-    /// (`RedundantLatents`).
+    /// (`RedundantLatents`), unless every latent is informative (`dependenceThreshold`).
     public var maximumDependence: Double?
 
     public init(klThreshold: Double = 0.1, activeUnitThreshold: Double = 0.01, minimumSmoothness: Double? = nil,
@@ -30,6 +30,17 @@ public struct CountingRule: Codable, Equatable, Sendable {
     /// Whether the counting drops redundant latents: a dependence threshold is set and the
     /// count is not the spectral slowness test.
     public var checksDependence: Bool { maximumDependence != nil && minimumSmoothness == nil }
+
+    /// The dependence above which redundant latents are dropped when `informative` of the
+    /// model's `latentDimensions` latents carry information: `maximumDependence`, but nil
+    /// (measure, drop nothing) when every latent is informative. Every over-count the rule
+    /// corrected on generated recordings left some latents unused, while with every latent
+    /// informative (per-sample mode: a latent for every channel) the latents of correct
+    /// square counts read up to 0.50 nats and the rule cut a source (docs/accuracy.md).
+    public func dependenceThreshold(informative: Int, latentDimensions: Int) -> Double? {
+        guard checksDependence, informative < latentDimensions else { return nil }
+        return maximumDependence
+    }
 }
 
 /// The outcome of applying a `CountingRule` to `LatentStatistics`.

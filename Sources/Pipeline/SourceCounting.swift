@@ -72,12 +72,16 @@ enum SourceCounting {
                 smoothness)
     }
 
-    /// The dependence analysis of the informative latents, when the rule asks for it. `means`
-    /// are all rows or exactly those `DependenceRows` picks: the estimate is the same.
+    /// The dependence analysis of the informative latents, when the rule asks for it; with
+    /// every latent informative it is measured and nothing is dropped
+    /// (`CountingRule.dependenceThreshold`). `means` are all rows or exactly those
+    /// `DependenceRows` picks: the estimate is the same.
     static func redundancy(means: Matrix, statistics: LatentStatistics, rule: CountingRule) -> RedundantLatents? {
-        guard rule.checksDependence, let threshold = rule.maximumDependence else { return nil }
-        return RedundantLatents(means: means, dimensions: SourceCount.informativeDimensions(statistics: statistics, rule: rule),
-                                threshold: threshold)
+        guard rule.checksDependence else { return nil }
+        let informative = SourceCount.informativeDimensions(statistics: statistics, rule: rule)
+        let threshold = rule.dependenceThreshold(informative: informative.count,
+                                                 latentDimensions: statistics.klPerDimension.count)
+        return RedundantLatents(means: means, dimensions: informative, threshold: threshold ?? .infinity)
     }
 }
 

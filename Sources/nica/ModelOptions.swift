@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "KL (nats) above which a latent dimension is informative; informative latents count as sources unless they repeat the others (--dependence-threshold).")
     var klThreshold: Double = 0.1
 
-    @Option(help: "Per-sample mode: while the informative latents' mean dependence on one another, I(mu_j; mu_rest), is above this many nats, the most dependent one is left out of the count as repeating the others; 100 counts every informative latent. (default: 0.33 without --segments from 10000 samples on, else none)")
+    @Option(help: "Per-sample mode: while the informative latents' mean dependence on one another, I(mu_j; mu_rest), is above this many nats, the most dependent one is left out of the count as repeating the others (not when every latent is informative); 100 counts every informative latent. (default: 0.33 without --segments from 20000 samples on, else none)")
     var dependenceThreshold: Double?
 
     @Option(help: "Random seed: same input, seed and threads give the same report.")

@@ -19,7 +19,7 @@ final class ModelFileTests: XCTestCase {
         let recording = try NonlinearSpec(k: 2, m: 3, frames: 1500, layers: 1, seed: 2).generate()
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), hiddenSizes: [8, 8], seed: 6)
         settings.training.fixedEpochs = 4
-        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 10 000 samples on
+        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 20 000 samples on
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         let model = result.trainedModel(channelNames: recording.signal.channelNames, sampleRate: 100)
         let path = TestSupport.makeTemporaryDirectory("nica-model") + "/m.safetensors"

@@ -14,7 +14,7 @@ final class SourceCountingTests: XCTestCase {
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
         settings.restarts = 1 // one converged run keeps the debug-build suite fast; restarts have their own test
         settings.hiddenSizes = [64, 64] // m > k: the default width is for square mixtures, and costs 4× in a debug build
-        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 10 000 samples on
+        settings.counting.maximumDependence = LatentDependence.overcountThreshold // automatic from 20 000 samples on
         let result = try AnalysisPipeline.run(signal: recording.signal, settings: settings)
         XCTAssertEqual(result.count.sources, 2, "KL per dim: \(result.statistics.klPerDimension)")
         XCTAssertEqual(result.latentMeans.rows, 6000)
@@ -166,15 +166,31 @@ final class RestartTests: XCTestCase {
         XCTAssertEqual(everyLatent.sources, 2)
         XCTAssertEqual(everyLatent.latentDependence, count.latentDependence)
         XCTAssertNil(AnalysisPipeline.dependenceWarning(everyLatent, threshold: 100))
+
+        // The same two latents in a model with no third: with every latent informative the
+        // dependence is measured, and nothing is dropped.
+        var pair = Matrix(rows: means.rows, cols: 2)
+        for i in 0..<means.rows { pair[i, 0] = means[i, 0]; pair[i, 1] = means[i, 1] }
+        let pairStats = LatentStatistics(klPerDimension: [2, 1], meanVariance: [1, 0.4], meanPosteriorVariance: [0.1, 0.2])
+        let full = try SourceCounting.count(means: pair, statistics: pairStats, rule: rule, features: config).count
+        XCTAssertEqual(full.sources, 2)
+        XCTAssertEqual(full.redundantDimensions, [])
+        XCTAssertEqual(full.activeDimensions, [0, 1])
+        XCTAssertEqual(full.latentDependence?.mean ?? 0, count.latentDependence?.mean ?? 0, accuracy: 1e-12)
+        XCTAssertGreaterThan(full.latentDependence?.mean ?? 0, 0.33)
+        XCTAssertNil(AnalysisPipeline.dependenceWarning(full, threshold: 0.33))
+        XCTAssertEqual(rule.dependenceThreshold(informative: 2, latentDimensions: 3), 0.33)
+        XCTAssertNil(rule.dependenceThreshold(informative: 2, latentDimensions: 2))
+        XCTAssertNil(CountingRule().dependenceThreshold(informative: 1, latentDimensions: 2))
     }
 
     /// The dependence threshold is chosen in per-sample mode with the isotropic prior and at
-    /// least 10 000 time steps only; a threshold the caller chose always stands.
+    /// least 20 000 time steps only; a threshold the caller chose always stands.
     func testDependenceThresholdDefaults() {
         let perSample = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw), seed: 1)
-        XCTAssertEqual(perSample.resolved(featureCount: 4, observationCount: 10_000, channelCount: 4).counting.maximumDependence,
+        XCTAssertEqual(perSample.resolved(featureCount: 4, observationCount: 20_000, channelCount: 4).counting.maximumDependence,
                        LatentDependence.overcountThreshold)
-        XCTAssertNil(perSample.resolved(featureCount: 4, observationCount: 9_999, channelCount: 4).counting.maximumDependence)
+        XCTAssertNil(perSample.resolved(featureCount: 4, observationCount: 19_999, channelCount: 4).counting.maximumDependence)
         var segmented = perSample
         segmented.segments = 10
         XCTAssertNil(segmented.resolved(featureCount: 4, observationCount: 20_000, channelCount: 4).counting.maximumDependence)
