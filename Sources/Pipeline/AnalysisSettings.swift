@@ -108,8 +108,8 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
 
     /// Fewest observations for the automatic dependence threshold: the length it was
     /// calibrated and validated on (20 000 samples). Below it no over-count was seen for it to
-    /// correct, and correct latents were more entangled: 0.37–0.41 nats at 5000–10 000
-    /// samples, 0.75 at 2000 (docs/accuracy.md).
+    /// correct, and correct latents were more entangled: up to 0.38 nats at 5000 samples,
+    /// 0.41 at 10 000, 0.75 at 2000 (docs/accuracy.md).
     public static let dependenceMinimumObservations = 20_000
 
     /// Automatic hidden width in per-sample mode with the isotropic prior (the counting VAE).

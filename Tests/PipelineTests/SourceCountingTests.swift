@@ -169,8 +169,7 @@ final class RestartTests: XCTestCase {
 
         // The same two latents in a model with no third: with every latent informative the
         // dependence is measured, and nothing is dropped.
-        var pair = Matrix(rows: means.rows, cols: 2)
-        for i in 0..<means.rows { pair[i, 0] = means[i, 0]; pair[i, 1] = means[i, 1] }
+        let pair = means.gatherColumns([0, 1])
         let pairStats = LatentStatistics(klPerDimension: [2, 1], meanVariance: [1, 0.4], meanPosteriorVariance: [0.1, 0.2])
         let full = try SourceCounting.count(means: pair, statistics: pairStats, rule: rule, features: config).count
         XCTAssertEqual(full.sources, 2)
