@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Synthesis", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Synthesis", "SignalIO", "Model", "Analysis", "Features", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Features", "Synthesis", "Model", "NicaCore", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Analysis", "Features", "Synthesis", "Model", "NicaCore", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "Model", "Analysis", "Pipeline", "Features", "Synthesis", "SignalIO", "NicaCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["nica", "SignalIO", "NicaCore", "Linalg", "TestSupport"], exclude: ["Golden"]),

@@ -28,6 +28,14 @@ public enum Trainer {
         // (the permutation depends only on the count).
         precondition(n <= Int(Int32.max), "Trainer: more rows than Int32 indices")
         var order = (0..<Int32(n)).map { $0 }
+        // The ceiling is applied to the parameters themselves after every step, so the
+        // decoder variance the model ends with is the one it was trained under.
+        let decoderLogVariances = model.layout.decoderLogVariance..<(model.layout.decoderLogVariance + f)
+        func applyCeiling() {
+            guard let ceiling = options.decoderLogVarianceCeiling else { return }
+            for i in decoderLogVariances { model.parameters[i] = min(model.parameters[i], ceiling) }
+        }
+        applyCeiling()
         var lastGood = model.parameterValues
         var best = Double.infinity, sinceBest = 0, decays = 0, recoveries = 0, steps = 0
         var history: [EpochRecord] = []
@@ -55,6 +63,7 @@ public enum Trainer {
                     rng.fillNormalBatch(UnsafeMutableBufferPointer(start: workspace.eps, count: count * k))
                     let loss = workspace.lossAndGradient(model: model, input: batch, batch: count, klWeight: klWeight)
                     adam.update(parameters: model.parameters, gradients: UnsafeBufferPointer(workspace.gradients))
+                    applyCeiling()
                     let w = Double(count)
                     sum += loss.reconstruction * w + loss.kl * w
                     recon += loss.reconstruction * w

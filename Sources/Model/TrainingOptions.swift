@@ -29,12 +29,16 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     /// 1 is the ELBO; below 1 the objective trusts the data more than the prior, as a β-VAE
     /// (Higgins et al. 2017) with β < 1 does.
     public var klWeight: Float = 1
+    /// Upper bound on the decoder's log-variances log γ² (nil = only `LogVarianceClamp`): the
+    /// decoder may not call more of the data noise than this (see
+    /// `AnalysisSettings.needsDecoderCeiling` for when the analysis sets it).
+    public var decoderLogVarianceCeiling: Float? = nil
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case batchSize, learningRate, fixedEpochs, minEpochs, maxEpochs, patience, tolerance, decayFactor, maxDecays
-        case klWarmupEpochs, klWeight
+        case klWarmupEpochs, klWeight, decoderLogVarianceCeiling
     }
 
     /// Decodes training options; those written before the KL weight could be chosen have no
@@ -52,6 +56,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
         maxDecays = try c.decode(Int.self, forKey: .maxDecays)
         klWarmupEpochs = try c.decode(Int.self, forKey: .klWarmupEpochs)
         klWeight = try c.decodeIfPresent(Float.self, forKey: .klWeight) ?? 1
+        decoderLogVarianceCeiling = try c.decodeIfPresent(Float.self, forKey: .decoderLogVarianceCeiling)
     }
 }
 

@@ -111,4 +111,19 @@ public final class VAE {
             }
         }
     }
+
+    /// What the posterior means leave unexplained: x − f(μ(x)) for every row of `x` (`N × F`).
+    public func residualFromMeans(_ x: Matrix, batchSize: Int = 1024) -> Matrix {
+        let f = architecture.inputSize
+        var residual = x
+        let workspace = VAEWorkspace(model: self, batchCapacity: min(max(batchSize, 1), max(x.rows, 1)))
+        residual.data.withUnsafeMutableBufferPointer { out in
+            encodeBatches(x, batchSize: workspace.batchCapacity) { first, count, means, _ in
+                let reconstruction = workspace.decoderForward(model: self, latent: means, batch: count)
+                let rows = out.baseAddress! + first * f
+                for i in 0..<(count * f) { rows[i] -= reconstruction[i] }
+            }
+        }
+        return residual
+    }
 }

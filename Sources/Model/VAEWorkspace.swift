@@ -54,16 +54,28 @@ public final class VAEWorkspace {
 
     /// Encoder forward pass; returns the `B × 2K` output (μ | raw log σ²), valid until the next call.
     public func encoderForward(model: VAE, input: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
+        forward(model: model, layers: model.layout.encoder, outputs: encoderOut, input: input, batch: batch)
+    }
+
+    /// Decoder forward pass of `batch` latent rows (`B × K`); returns the `B × F` means
+    /// f(z), valid until the next call.
+    public func decoderForward(model: VAE, latent: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
+        forward(model: model, layers: model.layout.decoder, outputs: decoderOut, input: latent, batch: batch)
+    }
+
+    /// The dense layers `layers` in order, each writing its slot of `outputs`, the hidden
+    /// nonlinearity between them and none after the last.
+    private func forward(model: VAE, layers: [ParameterLayout.Dense], outputs: [UnsafeMutablePointer<Float>],
+                         input: UnsafePointer<Float>, batch: Int) -> UnsafePointer<Float> {
         precondition(batch <= batchCapacity)
         let p = UnsafePointer(model.parameters.baseAddress!)
-        let layers = model.layout.encoder
         let hidden = model.architecture.hiddenLayerActivation
         var inp = input
         for (i, d) in layers.enumerated() {
-            denseForward(out: encoderOut[i], inp: inp, weight: p + d.weight, bias: p + d.bias,
+            denseForward(out: outputs[i], inp: inp, weight: p + d.weight, bias: p + d.bias,
                          batch: batch, inSize: d.inSize, outSize: d.outSize,
                          activation: i == layers.count - 1 ? .identity : hidden)
-            inp = UnsafePointer(encoderOut[i])
+            inp = UnsafePointer(outputs[i])
         }
         return inp
     }
@@ -99,13 +111,7 @@ public final class VAEWorkspace {
         }
 
         let dec = layout.decoder
-        var inp = UnsafePointer(z)
-        for (i, d) in dec.enumerated() {
-            denseForward(out: decoderOut[i], inp: inp, weight: p + d.weight, bias: p + d.bias,
-                         batch: batch, inSize: d.inSize, outSize: d.outSize,
-                         activation: i == dec.count - 1 ? .identity : hidden)
-            inp = UnsafePointer(decoderOut[i])
-        }
+        let inp = decoderForward(model: model, latent: z, batch: batch)
         let nllSum = gaussianNLLForwardBackward(
             dxhat: decoderGrad[dec.count - 1], dlogGamma: g + layout.decoderLogVariance,
             x: input, xhat: inp, logGamma: p + layout.decoderLogVariance, scratch: scratch,

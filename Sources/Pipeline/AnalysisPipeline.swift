@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Analysis
 import Features
 import Linalg
@@ -86,6 +91,31 @@ public enum AnalysisPipeline {
                                           settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
             round.firstRoundCounts = firstCounts
         }
+        // The count left one channel's direction out: if nothing the means leave unexplained
+        // is stationary like noise, train again with the decoder variance held at that
+        // residual (AnalysisSettings.needsDecoderCeiling says why); that round's count stands.
+        var residualCheck: ResidualCheck?
+        let informative = round.best.count.informativeDimensions.count
+        if resolved.checksResidual(informative: informative, latentDimensions: architecture.latentSize) {
+            let residual = round.best.model.residualFromMeans(features)
+            let direction = try ResidualDirection(residual: residual)
+            let meanSquare = residual.data.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(residual.data.count, 1))
+            if resolved.needsDecoderCeiling(informative: informative, latentDimensions: architecture.latentSize,
+                                            residual: direction), meanSquare > 0 {
+                let ceiling = Float(log(meanSquare))
+                resolved.training.decoderLogVarianceCeiling = ceiling
+                progress?(.stage("training (decoder variance held at the residual of the means)"))
+                let earlierCounts = round.firstRoundCounts
+                    ?? round.restarts.map { run in run.klPerDimension.filter { $0 > resolved.counting.klThreshold }.count }
+                round.best.mean = Matrix(rows: 0, cols: 0)
+                round = try TrainingRound.run(features: features, segments: segments, architecture: architecture,
+                                              settings: resolved, rng: &rng, clock: clock, probe: probe, progress: progress)
+                round.firstRoundCounts = earlierCounts
+                residualCheck = ResidualCheck(direction: direction!, decoderLogVarianceCeiling: Double(ceiling))
+            } else if let direction {
+                residualCheck = ResidualCheck(direction: direction, decoderLogVarianceCeiling: nil)
+            }
+        }
         let restarts = round.restarts
         let (model, summary, stats, count, smoothness) = (round.best.model, round.best.summary, round.best.stats,
                                                           round.best.count, round.best.smoothness)
@@ -131,7 +161,7 @@ public enum AnalysisPipeline {
             segmentCount: segments == nil ? nil : architecture.segmentCount, unmixing: unmixing,
             refinements: refinement.passes, refinementOutcomes: refinement.outcomes,
             warnings: Self.dependenceWarning(count, threshold: resolved.counting.maximumDependence).map { [$0] } ?? [],
-            firstRoundCounts: round.firstRoundCounts)
+            firstRoundCounts: round.firstRoundCounts, residualCheck: residualCheck)
     }
 }
 

@@ -51,6 +51,10 @@ public struct AnalysisResult: Sendable {
     /// replaced by a round with the longer KL warm-up (`AnalysisSettings.needsExtendedWarmup`):
     /// that round's counts of informative latents (redundant ones included).
     public var firstRoundCounts: [Int]? = nil
+    /// When the count was K − 1 in per-sample mode: the test of what its posterior means left
+    /// unexplained and, when no direction of it looked like noise, the decoder log-variance
+    /// ceiling of the round that replaced it (`AnalysisSettings.needsDecoderCeiling`).
+    public var residualCheck: ResidualCheck? = nil
 
     /// Per-sample VAE analyses with the isotropic prior and two or more informative latents:
     /// how much each informative latent depends on the others, measured on the kept run's
@@ -79,4 +83,18 @@ public struct RestartOutcome: Codable, Equatable, Sendable {
     /// The count this run alone gives.
     public var sources: Int
     public var klPerDimension: [Double]
+}
+
+/// The test of what a K − 1 count left unexplained (`AnalysisSettings.needsDecoderCeiling`).
+public struct ResidualCheck: Equatable, Sendable {
+    /// The most stationary direction of x − f(μ) of the round that counted K − 1.
+    public var direction: ResidualDirection
+    /// Natural log of the decoder-variance ceiling of the round trained after it; nil when the
+    /// direction looked like noise and the count stood.
+    public var decoderLogVarianceCeiling: Double?
+
+    public init(direction: ResidualDirection, decoderLogVarianceCeiling: Double?) {
+        self.direction = direction
+        self.decoderLogVarianceCeiling = decoderLogVarianceCeiling
+    }
 }

@@ -106,6 +106,32 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
             && sources < latentDimensions && sources >= latentDimensions - 2
     }
 
+    /// Nonstationarity of the residual's most stationary direction
+    /// (`ResidualDirection.nonstationarity`) above which no direction the means leave
+    /// unexplained is taken for noise (see `needsDecoderCeiling`).
+    public static let residualSourceNonstationarity = 1.6
+
+    /// Whether a per-sample analysis whose kept run has `informative` latents of
+    /// `latentDimensions` (= the channels) trains once more with the decoder variance held
+    /// at or below what the posterior means leave unexplained (per channel): when the count
+    /// is K − 1 (at least 3, so the longer warm-up has been tried first) and no principal
+    /// direction of that residual is stationary like noise (`residual`). A square mixture (m = k) has no noise-only direction to pin the decoder
+    /// variance down; it then settles at the posterior's own resolution, several times the
+    /// residual of the means, and a source weaker than that is not worth a latent. Where a
+    /// noise direction is left over, the test finds it and the count stands: a ceiling below
+    /// the noise would keep that noise alive as a latent. Measured in docs/accuracy.md.
+    public func needsDecoderCeiling(informative: Int, latentDimensions: Int, residual: ResidualDirection?) -> Bool {
+        guard checksResidual(informative: informative, latentDimensions: latentDimensions), let residual else { return false }
+        return residual.nonstationarity > Self.residualSourceNonstationarity
+    }
+
+    /// Whether the residual of a kept run with `informative` latents of `latentDimensions` is
+    /// tested at all (`needsDecoderCeiling` without the test itself).
+    public func checksResidual(informative: Int, latentDimensions: Int) -> Bool {
+        automaticWarmup && features.window == 1 && training.fixedEpochs == nil && !hasConditionalPrior
+            && informative >= Self.extendedWarmupMinimumSources && informative == latentDimensions - 1
+    }
+
     /// Fewest observations for the automatic dependence threshold: the length it was
     /// calibrated and validated on (20 000 samples). Below it no over-count was seen for it to
     /// correct, and correct latents were more entangled: up to 0.38 nats at 5000 samples,

@@ -136,6 +136,10 @@ public struct ReportDocument: Codable, Equatable, Sendable {
     /// K − 2 or K − 1 of them and was replaced by a round with the longer KL warm-up
     /// (`settings.kl_warmup_epochs`); absent when there was one round.
     public var firstRoundCounts: [Int]?
+    /// Per-sample mode, when a round counted K − 1: the most stationary direction of what its
+    /// posterior means left unexplained, and the decoder-variance ceiling of the round that
+    /// replaced it when no direction looked like noise (`AnalysisSettings.needsDecoderCeiling`).
+    public var residualCheck: ResidualCheckReport?
     /// With segments: how the informative latents in `latents.csv` were unmixed into sources.
     public var unmixing: SegmentUnmixing?
     /// With segments: what each refinement pass did (absent when there were none); the traces
@@ -173,6 +177,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         case latentDependence = "latent_dependence_nats"
         case redundantDims = "redundant_dims"
         case firstRoundCounts = "first_round_counts"
+        case residualCheck = "residual_check"
         case featuresPerObservation = "features_per_observation"
         case observationRate = "observation_rate_hz"
         case timingsSeconds = "timings_s"
@@ -199,6 +204,7 @@ public struct ReportDocument: Codable, Equatable, Sendable {
         latentDependence = result.latentDependence?.mutualInformation
         redundantDims = s.counting.checksDependence ? result.count.redundantDimensions : nil
         firstRoundCounts = result.firstRoundCounts
+        residualCheck = result.residualCheck.map(ResidualCheckReport.init)
         unmixing = result.unmixing
         refinement = result.refinementOutcomes.isEmpty ? nil : result.refinementOutcomes
         ambiguous = result.isAmbiguous
@@ -226,5 +232,34 @@ public struct ReportDocument: Codable, Equatable, Sendable {
                             meanDecoderLogVariance: result.meanDecoderLogVariance)
         timingsSeconds = result.timings
         self.versions = versions
+    }
+}
+
+/// `residual_check` in `report.json` (see `ReportDocument.residualCheck`).
+public struct ResidualCheckReport: Codable, Equatable, Sendable {
+    /// Block-variance spread of the most stationary residual direction over that of a
+    /// stationary signal of the same kurtosis (≈ 1 for noise).
+    public var nonstationarity: Double
+    /// Above it no residual direction was taken for noise.
+    public var threshold: Double
+    public var varianceShare: Double
+    public var excessKurtosis: Double
+    /// Natural log of the decoder-variance ceiling of the round that replaced the K − 1 count;
+    /// absent when the count stood.
+    public var decoderLogVarianceCeiling: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case nonstationarity, threshold
+        case varianceShare = "variance_share"
+        case excessKurtosis = "excess_kurtosis"
+        case decoderLogVarianceCeiling = "decoder_log_variance_ceiling"
+    }
+
+    public init(_ check: ResidualCheck) {
+        nonstationarity = check.direction.nonstationarity
+        threshold = AnalysisSettings.residualSourceNonstationarity
+        varianceShare = check.direction.varianceShare
+        excessKurtosis = check.direction.excessKurtosis
+        decoderLogVarianceCeiling = check.decoderLogVarianceCeiling
     }
 }

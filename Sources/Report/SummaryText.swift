@@ -21,6 +21,11 @@ public enum SummaryText {
             out.append("retrained with a \(r.settings.klWarmupEpochs)-epoch KL warm-up: the first training kept "
                        + "\(first.map(String.init).joined(separator: ", ")) of \(r.settings.latentDim) latents informative")
         }
+        if let check = r.residualCheck, let ceiling = check.decoderLogVarianceCeiling {
+            out.append("retrained with the decoder variance at most \(format(exp(ceiling), 3)): no direction the "
+                       + "first count left unexplained was stationary like noise (nonstationarity \(format(check.nonstationarity, 3)) "
+                       + "> \(format(check.threshold, 3)))")
+        }
         if r.ambiguous {
             out.append("warning: the count is ambiguous (KL gap ratio \(r.gapRatio.map { format($0, 3) } ?? "n/a"), "
                        + "active units \(r.activeUnits), restart agreement \(Int((100 * r.restartAgreement).rounded())) %"

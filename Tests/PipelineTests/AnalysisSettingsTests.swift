@@ -2,6 +2,7 @@ import XCTest
 import Features
 import Model
 import Pipeline
+import Analysis
 
 /// The automatic choices `AnalysisSettings.resolved` makes, and that explicit settings win.
 final class AnalysisSettingsTests: XCTestCase {
@@ -108,5 +109,32 @@ final class AnalysisSettingsTests: XCTestCase {
         var spectral = settings
         spectral.features = FeatureConfig(window: 256, hop: 128, kind: .logpower)
         XCTAssertFalse(spectral.needsExtendedWarmup(sources: 14, latentDimensions: 16))
+    }
+
+    /// The round with a decoder-variance ceiling: per-sample mode, automatic training, a
+    /// count of K − 1 (at least 3) and no noise-like direction left in the residual.
+    func testDecoderCeilingOnlyWhenACountOfKMinusOneLeftNoNoiseDirection() {
+        var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
+        let sourceLike = ResidualDirection(varianceShare: 0.3, nonstationarity: 1.9, excessKurtosis: 0.6)
+        let noiseLike = ResidualDirection(varianceShare: 0.6, nonstationarity: 1.1, excessKurtosis: 0.1)
+        XCTAssertFalse(settings.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: sourceLike),
+                       "the user chose the training")
+        settings.automaticWarmup = true
+        XCTAssertEqual((0...8).map { settings.needsDecoderCeiling(informative: $0, latentDimensions: 8, residual: sourceLike) },
+                       [false, false, false, false, false, false, false, true, false])
+        XCTAssertFalse(settings.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: noiseLike))
+        XCTAssertFalse(settings.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: nil))
+        XCTAssertFalse(settings.needsDecoderCeiling(informative: 2, latentDimensions: 3, residual: sourceLike),
+                       "fewer than 3 sources found: never")
+        XCTAssertTrue(settings.needsDecoderCeiling(informative: 3, latentDimensions: 4, residual: sourceLike))
+        var fixed = settings
+        fixed.training.fixedEpochs = 200
+        XCTAssertFalse(fixed.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: sourceLike))
+        var segmented = settings
+        segmented.segments = 10
+        XCTAssertFalse(segmented.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: sourceLike))
+        var spectral = settings
+        spectral.features = FeatureConfig(window: 256, hop: 128, kind: .logpower)
+        XCTAssertFalse(spectral.needsDecoderCeiling(informative: 15, latentDimensions: 16, residual: sourceLike))
     }
 }
