@@ -32,8 +32,8 @@ public struct ResidualDirection: Equatable, Sendable {
     public static let minimumShare = 0.05
 
     /// Measures the principal directions of `residual` (`N × F`, rows in time order) that hold
-    /// at least `minimumShare` of its variance and keeps the most stationary. Nil when there are fewer than two blocks of at least 50 rows
-    /// or no residual variance.
+    /// at least `minimumShare` of its variance and keeps the most stationary. Nil when there
+    /// are fewer than two blocks of at least 50 rows or no residual variance.
     public init?(residual: Matrix, blocks requested: Int = ResidualDirection.defaultBlocks) throws {
         let n = residual.rows, f = residual.cols
         let blocks = min(requested, n / 50)
