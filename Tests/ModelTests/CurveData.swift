@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import NicaCore
 
 /// Small training sets for the trainer's tests.
@@ -15,5 +16,14 @@ enum CurveData {
             for c in 0..<f { values[r * f + c] = row[c] + 0.05 * Float(rng.normal()) }
         }
         return Matrix(rows: n, cols: f, data: values)
+    }
+
+    /// Short training runs on the curve: batches of 50, exactly 30 epochs, no KL warm-up.
+    static func shortTraining() -> TrainingOptions {
+        var options = TrainingOptions()
+        options.batchSize = 50
+        options.fixedEpochs = 30
+        options.klWarmupEpochs = 0
+        return options
     }
 }

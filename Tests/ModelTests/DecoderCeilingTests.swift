@@ -8,10 +8,7 @@ final class DecoderCeilingTests: XCTestCase {
     private func trained(ceiling: Float?) throws -> VAE {
         var rng = SeededRNG(seed: 5)
         let model = VAE(architecture: VAEArchitecture(inputSize: 4, hiddenSizes: [16], latentSize: 2), rng: &rng)
-        var options = TrainingOptions()
-        options.batchSize = 50
-        options.fixedEpochs = 30
-        options.klWarmupEpochs = 0
+        var options = CurveData.shortTraining()
         options.decoderLogVarianceCeiling = ceiling
         _ = try Trainer.train(model: model, data: CurveData.observations(seed: 7), options: options, rng: &rng)
         return model

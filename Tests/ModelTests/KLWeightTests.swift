@@ -10,10 +10,7 @@ final class KLWeightTests: XCTestCase {
     private func finalKL(weight: Float) throws -> Double {
         var rng = SeededRNG(seed: 3)
         let model = VAE(architecture: VAEArchitecture(inputSize: 4, hiddenSizes: [16], latentSize: 3), rng: &rng)
-        var options = TrainingOptions()
-        options.batchSize = 50
-        options.fixedEpochs = 30
-        options.klWarmupEpochs = 0
+        var options = CurveData.shortTraining()
         options.klWeight = weight
         let summary = try Trainer.train(model: model, data: data(), options: options, rng: &rng)
         return summary.history.suffix(5).reduce(0) { $0 + $1.kl } / 5
