@@ -61,7 +61,7 @@ final class ResidualDirectionTests: XCTestCase {
     }
 
     /// With every direction following nonstationary sources there is no noise-like direction,
-    /// and the score is well above the analysis threshold (1.6).
+    /// and the score is well above the analysis threshold (1.5).
     func testNonstationarySourcesInEveryDirectionScoreHigh() throws {
         let x = residual(directions: (0..<3).map { (nonstationary(seed: 10 + UInt64($0)), true) }, seed: 3)
         let direction = try XCTUnwrap(ResidualDirection(residual: x))
