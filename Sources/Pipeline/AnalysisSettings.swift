@@ -109,8 +109,8 @@ public struct AnalysisSettings: Codable, Equatable, Sendable {
     /// Nonstationarity of the residual's most stationary direction
     /// (`ResidualDirection.nonstationarity`) above which no direction the means leave
     /// unexplained is taken for noise (see `needsDecoderCeiling`). Right counts of K − 1
-    /// scored 0.88–1.35 (noise ≈ 1), misses with a source in the residual 1.59–1.91
-    /// (docs/accuracy.md).
+    /// scored 0.88–1.35 (noise ≈ 1); misses by one with the source near the noise 1.45–1.91,
+    /// all but the 1.45 caught (docs/accuracy.md).
     public static let residualSourceNonstationarity = 1.5
 
     /// Whether a per-sample analysis whose kept run has `informative` latents of

@@ -139,12 +139,12 @@ final class AnalysisSettingsTests: XCTestCase {
     }
 
     /// The threshold lies between the measured residuals: the most source-like of a right
-    /// count of K − 1 (1.35) and the least source-like of a miss by one it catches (1.59).
+    /// count of K − 1 (1.35) and the least source-like of a miss by one it catches (1.54).
     func testResidualThresholdLiesBetweenMeasuredNoiseAndMeasuredMisses() {
         var settings = AnalysisSettings(features: FeatureConfig(window: 1, hop: 1, kind: .raw))
         settings.automaticWarmup = true
         let rightCount = ResidualDirection(varianceShare: 0.76, nonstationarity: 1.35, excessKurtosis: 0.1)
-        let miss = ResidualDirection(varianceShare: 0.29, nonstationarity: 1.59, excessKurtosis: 0.5)
+        let miss = ResidualDirection(varianceShare: 0.29, nonstationarity: 1.54, excessKurtosis: 0.5)
         XCTAssertFalse(settings.needsDecoderCeiling(informative: 5, latentDimensions: 6, residual: rightCount))
         XCTAssertTrue(settings.needsDecoderCeiling(informative: 7, latentDimensions: 8, residual: miss))
     }
